@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "llmops",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "llmops", targets: ["llmops"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Domain types, store protocols, errors. Foundation only.
+        .target(name: "OpsCore"),
+        // In-process models: GGUF/safetensors readers, tokenizers, kernels, BERT and Llama.
+        .target(name: "OpsLocalModels", dependencies: ["OpsCore"]),
+        // Evaluation metrics and (later) experiments.
+        .target(name: "OpsEval", dependencies: ["OpsCore"]),
+        // Upstream clients (OpenAI-compatible, Anthropic) and SSE.
+        .target(name: "OpsProviders", dependencies: [
+            "OpsCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Routing, pricing, cost.
+        .target(name: "OpsGateway", dependencies: ["OpsCore"]),
+        // Trace recorder (bounded queue, group commit) and metrics.
+        .target(name: "OpsTelemetry", dependencies: [
+            "OpsCore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .target(name: "OpsSQLite", dependencies: [
+            "OpsCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "OpsPostgres", dependencies: [
+            "OpsCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "OpsServer", dependencies: [
+            "OpsCore", "OpsProviders", "OpsGateway", "OpsTelemetry", "OpsSQLite", "OpsPostgres",
+            "OpsLocalModels", "OpsEval",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [.copy("Console/Templates")]),
+        // In-memory stores, fake clock, mock upstream, store contract suite.
+        .target(name: "OpsTesting", dependencies: [
+            "OpsCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "llmops", dependencies: [
+            "OpsServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"]),
+        .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"]),
+        .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

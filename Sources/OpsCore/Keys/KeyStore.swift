@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where projects and API keys live.
+public protocol KeyStore: Sendable {
+    /// Creates the project if it does not exist yet.
+    func ensureProject(_ name: String) async throws
+    func projects() async throws -> [String]
+    func insertKey(_ key: APIKey) async throws
+    /// The key whose secret hashes to `secretHash`, revoked or not.
+    func key(secretHash: String) async throws -> APIKey?
+    /// Keys of one project, or of all when `project` is nil, newest first.
+    func listKeys(project: String?) async throws -> [APIKey]
+    /// Marks the key revoked; false when no such key exists.
+    func revokeKey(id: String, at date: Date) async throws -> Bool
+}
+
+/// Everything the server persists, behind one value.
+public protocol OpsStore: TraceStore, KeyStore {
+    /// Applies pending numbered migrations; returns the versions applied.
+    @discardableResult func migrate() async throws -> [Int]
+    /// Succeeds when the store answers a trivial query (for `/ready`).
+    func ping() async throws
+    func close() async throws
+}

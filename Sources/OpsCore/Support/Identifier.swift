@@ -1,0 +1,23 @@
+import Foundation
+
+/// Random identifiers. Trace ids are 32 hex digits so they line up with W3C/OpenTelemetry trace ids.
+public enum Identifier {
+    public static func hex(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes * 2)
+        for _ in 0..<bytes {
+            let b = UInt8.random(in: 0...255, using: &generator)
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func traceID() -> String { hex(bytes: 16) }
+    public static func spanID() -> String { hex(bytes: 8) }
+
+    /// `prefix_` + 24 hex digits, for records people refer to (keys, projects).
+    public static func prefixed(_ prefix: String) -> String { prefix + "_" + hex(bytes: 12) }
+}
