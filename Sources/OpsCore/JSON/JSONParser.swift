@@ -56,7 +56,7 @@ public struct JSONParser {
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
-        let count = literal.utf8CodeUnitsCount
+        let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("invalid literal") }
         let start = literal.utf8Start
         for i in 0..<count where bytes[index + i] != start[i] { throw error("invalid literal") }
