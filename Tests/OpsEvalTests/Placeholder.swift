@@ -1,2 +1,0 @@
-import XCTest
-final class OpsEvalTestsPlaceholder: XCTestCase { func testNothing() {} }
