@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import OpsLocalModels
+
+/// Locates committed fixtures and the weights fetched by `make models`.
+enum TestSupport {
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    static func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: testsDirectory.appendingPathComponent("Fixtures/\(name)"))
+    }
+
+    static func fixtureJSON(_ name: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: fixture(name)) as? [String: Any])
+    }
+
+    /// `LOCAL_MODELS_DIR`, else `<repo>/models`. Fails (never skips) when the weights are absent.
+    static func modelsDirectory(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let env = ProcessInfo.processInfo.environment["LOCAL_MODELS_DIR"]
+        let repo = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        let dir = env.flatMap { $0.isEmpty ? nil : $0 } ?? repo.appendingPathComponent("models").path
+        let probe = dir + "/" + LocalModelFiles.smolLMFile
+        guard FileManager.default.fileExists(atPath: probe) else {
+            XCTFail("model weights not found in \(dir): run `make models` (or set LOCAL_MODELS_DIR)", file: file, line: line)
+            throw LocalModelError.weightsMissing(path: probe)
+        }
+        return dir
+    }
+
+    /// Loaded once per test process: loading is cheap (mmap) but tokenizer set-up is not free.
+    nonisolated(unsafe) private static var embedderCache: LocalEmbedder?
+    nonisolated(unsafe) private static var ggufCache: GGUFFile?
+    private static let lock = NSLock()
+
+    static func embedder() throws -> LocalEmbedder {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = embedderCache { return cached }
+        let e = try LocalEmbedder(modelsDirectory: modelsDirectory())
+        embedderCache = e
+        return e
+    }
+
+    static func smolLMFile() throws -> GGUFFile {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = ggufCache { return cached }
+        let g = try GGUFFile(path: modelsDirectory() + "/" + LocalModelFiles.smolLMFile)
+        ggufCache = g
+        return g
+    }
+
+    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+        var dot = 0.0, na = 0.0, nb = 0.0
+        for (x, y) in zip(a, b) { dot += Double(x) * Double(y); na += Double(x) * Double(x); nb += Double(y) * Double(y) }
+        return dot / max((na * nb).squareRoot(), 1e-30)
+    }
+}
