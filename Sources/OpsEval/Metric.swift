@@ -9,6 +9,10 @@ public protocol Metric: Sendable {
     /// Scores one hypothesis against one or more references.
     /// Metrics that need no reference (JSON validity, schema, regex) ignore `references`.
     func score(hypothesis: String, references: [String]) throws -> MetricScore
+
+    /// Scores every pair and the whole corpus; `references[i]` are the references of `hypotheses[i]`.
+    /// The default scores pairs in parallel and takes their mean as the corpus score.
+    func evaluate(hypotheses: [String], references: [[String]]) throws -> MetricEvaluation
 }
 
 /// A metric whose corpus score is computed from pooled statistics, not as the mean of sentence
@@ -18,14 +22,35 @@ public protocol CorpusMetric: Metric {
     func corpusScore(hypotheses: [String], references: [[String]]) throws -> MetricScore
 }
 
+/// Scores of a corpus: the corpus-level score and one score per pair.
+public struct MetricEvaluation: Sendable, Equatable {
+    public var corpus: MetricScore
+    public var segments: [MetricScore]
+
+    public init(corpus: MetricScore, segments: [MetricScore]) {
+        self.corpus = corpus
+        self.segments = segments
+    }
+}
+
 extension Metric {
-    /// The corpus-level score: pooled statistics for a `CorpusMetric`, otherwise the mean of the
-    /// sentence scores (each detail averaged the same way).
-    public func aggregate(hypotheses: [String], references: [[String]]) throws -> MetricScore {
-        if let corpus = self as? any CorpusMetric {
-            return try corpus.corpusScore(hypotheses: hypotheses, references: references)
+    public func evaluate(hypotheses: [String], references: [[String]]) throws -> MetricEvaluation {
+        try checkCounts(hypotheses, references)
+        let segments = try ParallelMap.map(hypotheses.count) { i in
+            try score(hypothesis: hypotheses[i], references: references[i])
         }
-        let scores = try zip(hypotheses, references).map { try score(hypothesis: $0, references: $1) }
-        return MetricScore.mean(of: scores)
+        if let corpus = self as? any CorpusMetric {
+            return MetricEvaluation(corpus: try corpus.corpusScore(hypotheses: hypotheses, references: references),
+                                    segments: segments)
+        }
+        return MetricEvaluation(corpus: MetricScore.mean(of: segments), segments: segments)
+    }
+}
+
+/// Hypotheses and references must pair up one to one.
+func checkCounts(_ hypotheses: [String], _ references: [[String]]) throws {
+    guard hypotheses.count == references.count else {
+        throw EvalError.countMismatch(
+            "\(hypotheses.count) hypotheses but \(references.count) reference sets; they must pair up one to one")
     }
 }

@@ -46,12 +46,20 @@ public struct BLEUMetric: CorpusMetric {
     }
 
     public func corpusScore(hypotheses: [String], references: [[String]]) throws -> MetricScore {
+        try evaluate(hypotheses: hypotheses, references: references).corpus
+    }
+
+    /// Sentence and corpus scores from one pass of n-gram statistics.
+    public func evaluate(hypotheses: [String], references: [[String]]) throws -> MetricEvaluation {
         try checkCounts(hypotheses, references)
-        var total = BLEUStatistics.zero(order: maxOrder)
-        for (hyp, refs) in zip(hypotheses, references) {
-            total.add(try statistics(hypothesis: hyp, references: refs))
+        let stats = try ParallelMap.map(hypotheses.count) { i in
+            try statistics(hypothesis: hypotheses[i], references: references[i])
         }
-        return total.score(smoothing: smoothing, smoothValue: smoothValue, effectiveOrder: false)
+        var total = BLEUStatistics.zero(order: maxOrder)
+        for s in stats { total.add(s) }
+        return MetricEvaluation(
+            corpus: total.score(smoothing: smoothing, smoothValue: smoothValue, effectiveOrder: false),
+            segments: stats.map { $0.score(smoothing: smoothing, smoothValue: smoothValue, effectiveOrder: true) })
     }
 
     /// The sufficient statistics of one segment.
@@ -60,7 +68,7 @@ public struct BLEUMetric: CorpusMetric {
         var interner = TokenInterner<ArraySlice<UInt32>>()
         let hypIDs = interner.ids(tokenizer.tokenize(prepare(hypothesis)))
         var refLengths: [Int] = []
-        var refCounts = Array(repeating: NGramCounts(), count: maxOrder)
+        var refCounts = Array(repeating: NGramTable(), count: maxOrder)
         for ref in references {
             let ids = interner.ids(tokenizer.tokenize(prepare(ref)))
             refLengths.append(ids.count)
@@ -69,7 +77,7 @@ public struct BLEUMetric: CorpusMetric {
                 if refCounts[n - 1].isEmpty {
                     refCounts[n - 1] = counts
                 } else {
-                    refCounts[n - 1].merge(counts, uniquingKeysWith: max)
+                    refCounts[n - 1].formMax(counts)
                 }
             }
         }
@@ -101,12 +109,5 @@ public struct BLEUMetric: CorpusMetric {
             }
         }
         return closest
-    }
-}
-
-func checkCounts(_ hypotheses: [String], _ references: [[String]]) throws {
-    guard hypotheses.count == references.count else {
-        throw EvalError.countMismatch(
-            "\(hypotheses.count) hypotheses but \(references.count) reference sets; they must pair up one to one")
     }
 }

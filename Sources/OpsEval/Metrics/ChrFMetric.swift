@@ -34,13 +34,21 @@ public struct ChrFMetric: CorpusMetric {
     }
 
     public func corpusScore(hypotheses: [String], references: [[String]]) throws -> MetricScore {
+        try evaluate(hypotheses: hypotheses, references: references).corpus
+    }
+
+    /// Sentence and corpus scores from one pass of n-gram statistics.
+    public func evaluate(hypotheses: [String], references: [[String]]) throws -> MetricEvaluation {
         try checkCounts(hypotheses, references)
-        var total = Array(repeating: 0, count: 3 * (charOrder + wordOrder))
-        for (hyp, refs) in zip(hypotheses, references) {
-            let stats = try statistics(hypothesis: hyp, references: refs)
-            for i in total.indices { total[i] += stats[i] }
+        let stats = try ParallelMap.map(hypotheses.count) { i in
+            try statistics(hypothesis: hypotheses[i], references: references[i])
         }
-        return MetricScore(value: fScore(total))
+        var total = Array(repeating: 0, count: 3 * (charOrder + wordOrder))
+        for s in stats {
+            for i in total.indices { total[i] += s[i] }
+        }
+        return MetricEvaluation(corpus: MetricScore(value: fScore(total)),
+                                segments: stats.map { MetricScore(value: fScore($0)) })
     }
 
     /// Per order `[hypothesis n-grams, reference n-grams, matches]`, flattened, for the reference
@@ -64,7 +72,7 @@ public struct ChrFMetric: CorpusMetric {
                     if let refCount = r[gram] { matches += min(count, refCount) }
                 }
                 stats.append(r.isEmpty ? 0 : hypCount)
-                stats.append(r.values.reduce(0, +))
+                stats.append(r.total)
                 stats.append(matches)
             }
             let f = fScore(stats)

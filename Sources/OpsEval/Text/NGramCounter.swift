@@ -1,30 +1,22 @@
-/// N-gram counts of one order.
-typealias NGramCounts = [NGramKey: Int]
-
+/// Extracts the n-grams of one order into an `NGramTable`.
 enum NGramCounter {
-    /// Counts of the n-grams of order `n` over `ids`.
-    static func words(_ ids: [Int32], order n: Int) -> NGramCounts {
-        var counts: NGramCounts = [:]
-        guard ids.count >= n else { return counts }
-        counts.reserveCapacity(ids.count - n + 1)
+    /// Counts of the n-grams of order `n` over token ids.
+    static func words(_ ids: [Int32], order n: Int) -> NGramTable {
+        guard ids.count >= n else { return NGramTable() }
+        var table = NGramTable(expected: ids.count - n + 1)
         ids.withUnsafeBufferPointer { buf in
-            for i in 0...(ids.count - n) {
-                counts[NGramKey(ids: buf, start: i, count: n), default: 0] += 1
-            }
+            for i in 0...(ids.count - n) { table.add(NGramKey(ids: buf, start: i, count: n)) }
         }
-        return counts
+        return table
     }
 
-    /// Counts of the character n-grams of order `n` over `scalars`.
-    static func characters(_ scalars: [UInt32], order n: Int) -> NGramCounts {
-        var counts: NGramCounts = [:]
-        guard scalars.count >= n else { return counts }
-        counts.reserveCapacity(scalars.count - n + 1)
+    /// Counts of the character n-grams of order `n` over code points.
+    static func characters(_ scalars: [UInt32], order n: Int) -> NGramTable {
+        guard scalars.count >= n else { return NGramTable() }
+        var table = NGramTable(expected: scalars.count - n + 1)
         scalars.withUnsafeBufferPointer { buf in
-            for i in 0...(scalars.count - n) {
-                counts[NGramKey(scalars: buf, start: i, count: n), default: 0] += 1
-            }
+            for i in 0...(scalars.count - n) { table.add(NGramKey(scalars: buf, start: i, count: n)) }
         }
-        return counts
+        return table
     }
 }

@@ -3,9 +3,14 @@
 /// Word n-grams hold up to four 32-bit token ids (ids come from a `TokenInterner`); character
 /// n-grams hold up to six 21-bit code points. Keys of different orders are kept in separate
 /// tables, so unused slots never need telling apart from a real zero.
-struct NGramKey: Hashable {
+struct NGramKey: Equatable {
     var high: UInt64
     var low: UInt64
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
 
     /// The n-gram `ids[start..<start+count]` of 32-bit ids, `count` ≤ 4.
     @inline(__always)

@@ -49,7 +49,7 @@ enum PythonText {
 
     /// `str.replace(old, new)`: non-overlapping occurrences, left to right.
     static func replace(_ s: [UInt32], _ old: [UInt32], _ new: [UInt32]) -> [UInt32] {
-        guard !old.isEmpty, s.count >= old.count else { return s }
+        guard !old.isEmpty, s.count >= old.count, s.contains(old[0]) else { return s }
         var out: [UInt32] = []
         out.reserveCapacity(s.count)
         var i = 0

@@ -6,7 +6,7 @@ struct ChrFNGrams {
     let includeWhitespace: Bool
 
     /// One table per order: character orders 1…charOrder, then word orders 1…wordOrder.
-    func extract(_ line: String, interner: inout TokenInterner<ArraySlice<UInt32>>) -> [NGramCounts] {
+    func extract(_ line: String, interner: inout TokenInterner<ArraySlice<UInt32>>) -> [NGramTable] {
         let scalars = PythonText.scalars(line)
         let chars = includeWhitespace ? scalars : PythonText.removingSpaces(scalars)
         var tables = (1...charOrder).map { NGramCounter.characters(chars, order: $0) }
