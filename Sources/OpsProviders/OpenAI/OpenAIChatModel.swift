@@ -1,0 +1,56 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import OpsCore
+
+/// Chat completions against any OpenAI-compatible server (OpenAI, vLLM, llama.cpp, Ollama…).
+public struct OpenAIChatModel: ChatModel {
+    public let deployment: ModelDeployment
+    private let client: UpstreamClient
+
+    public init(deployment: ModelDeployment, client: UpstreamClient) {
+        self.deployment = deployment
+        self.client = client
+    }
+
+    private var url: String { (deployment.baseURL ?? "https://api.openai.com/v1").trimmingSuffix("/") + "/chat/completions" }
+
+    private var headers: [(String, String)] {
+        guard let key = deployment.apiKey, !key.isEmpty else { return [] }
+        return [("authorization", "Bearer \(key)")]
+    }
+
+    public func complete(_ request: ChatRequest) async throws -> ChatResponse {
+        var body = request
+        body.stream = false
+        let response = try await client.post(url: url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
+                                             timeouts: deployment.timeouts)
+        let bytes = try await UpstreamClient.collect(response)
+        guard (200..<300).contains(Int(response.status.code)) else {
+            throw UpstreamErrorReader.error(status: Int(response.status.code), body: bytes, provider: "openai")
+        }
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch {
+            throw OpsError(.upstreamUnavailable, "upstream returned malformed JSON: \(error)", code: "upstream_malformed")
+        }
+        return try ChatResponse(json: json)
+    }
+
+    public func stream(_ request: ChatRequest) async throws -> AsyncThrowingStream<ChatChunk, Error> {
+        var body = request
+        body.stream = true
+        let response = try await client.post(url: url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
+                                             timeouts: deployment.timeouts)
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
+            throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response), provider: "openai")
+        }
+        return OpenAIStreamReader.chunks(from: response.body, url: url)
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

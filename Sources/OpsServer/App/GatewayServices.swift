@@ -1,0 +1,37 @@
+import Logging
+import OpsCore
+import OpsGateway
+import OpsTelemetry
+
+/// What every controller shares: the store, the recorder, metrics, the model catalog.
+public struct GatewayServices: Sendable {
+    public let config: LLMOpsConfig
+    public let store: any OpsStore
+    public let recorder: TraceRecorder
+    public let metrics: GatewayMetrics
+    public let catalog: ModelCatalog
+    public let authenticator: KeyAuthenticator
+    public let clock: any WallClock
+    public let logger: Logger
+
+    public init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
+                catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
+                logger: Logger = Logger(label: "llmops")) {
+        self.config = config
+        self.store = store
+        self.recorder = recorder
+        self.metrics = metrics
+        self.catalog = catalog
+        self.authenticator = authenticator
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Records a finished call and counts it. In strict mode returns once it is committed;
+    /// false when it could not be stored.
+    @discardableResult
+    func finish(_ trace: Trace) async -> Bool {
+        metrics.observe(trace)
+        return await recorder.record(trace)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OpsCore
+import OpsGateway
+import OpsProviders
+import OpsTelemetry
+import ServiceLifecycle
+
+/// Builds the whole server from configuration: store, migrations, catalog, recorder, routes.
+public struct LLMOpsServer: Sendable {
+    public let services: GatewayServices
+    public let upstreamClient: UpstreamClient
+
+    /// Opens the store, applies migrations and builds the catalog. Call `run` or `application` next.
+    public static func make(config: LLMOpsConfig, dataDirectory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
+        let store = try await StoreFactory.open(url: config.storage.url, dataDirectory: dataDirectory, logger: logger)
+        try await store.migrate()
+        let metrics = GatewayMetrics()
+        let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
+                                     maxBatch: config.tracing.maxBatch, metrics: metrics, logger: logger)
+        let client = UpstreamClient()
+        let catalog = try CatalogBuilder(config: config, environment: environment, client: client, logger: logger).build()
+        let services = GatewayServices(config: config, store: store, recorder: recorder, metrics: metrics, catalog: catalog,
+                                       authenticator: KeyAuthenticator(store: store), logger: logger)
+        return LLMOpsServer(services: services, upstreamClient: client)
+    }
+
+    /// The Hummingbird application; the recorder runs as a service shut down after the HTTP
+    /// server, so in-flight requests drain first and their traces are flushed last.
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(context: OpsRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        Routes.register(on: router, services: services)
+        let config = services.config
+        return Application(router: router,
+                           configuration: .init(address: .hostname(config.server.host, port: config.server.port), serverName: "llmops"),
+                           services: [services.recorder],
+                           onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+                           logger: services.logger)
+    }
+
+    /// Closes the store and the upstream client after the application stopped.
+    public func shutdown() async {
+        try? await upstreamClient.shutdown()
+        try? await services.store.close()
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import OpsCore
+
+/// Creates keys: a fresh secret shown once, stored only as its hash.
+public struct KeyIssuer: Sendable {
+    let store: any KeyStore
+    let clock: any WallClock
+
+    public init(store: any KeyStore, clock: any WallClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Issues a new random key, or registers `secret` when given (the bootstrap admin key from
+    /// `LLMOPS_ADMIN_KEY`); returns the stored key and the secret.
+    public func issue(project: String, role: Role, name: String?, secret: String? = nil,
+                      expiresAt: Date? = nil) async throws -> (key: APIKey, secret: String) {
+        let secret = secret ?? KeySecret.generate()
+        try await store.ensureProject(project)
+        let key = APIKey(project: project, name: name, role: role, secretHash: KeySecret.hash(secret),
+                         prefix: KeySecret.displayPrefix(secret), createdAt: clock.now(), expiresAt: expiresAt)
+        try await store.insertKey(key)
+        return (key, secret)
+    }
+}

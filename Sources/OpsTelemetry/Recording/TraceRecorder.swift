@@ -1,0 +1,83 @@
+import Logging
+import OpsCore
+import ServiceLifecycle
+
+/// Records traces off the request path: a bounded queue flushed in batches by `run()`, a
+/// `Service` in the server's `ServiceGroup`. On graceful shutdown it drains the queue before returning.
+public final class TraceRecorder: Service, Sendable {
+    public let durability: TraceDurability
+    private let store: any TraceStore
+    private let queue: TraceQueue
+    private let maxBatch: Int
+    private let logger: Logger
+    private let metrics: GatewayMetrics?
+
+    public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
+                metrics: GatewayMetrics? = nil, logger: Logger = Logger(label: "llmops.recorder")) {
+        self.store = store
+        self.durability = durability
+        self.queue = TraceQueue(capacity: capacity)
+        self.maxBatch = maxBatch
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Traces waiting to be written.
+    public var queueDepth: Int { queue.depth }
+    /// Traces dropped because the queue was full (fast mode) or closed.
+    public var droppedCount: Int { queue.dropped }
+
+    /// Hands a trace to the writer. Strict: returns after its batch is committed, true when stored.
+    /// Fast: returns at once, false when the trace was dropped.
+    @discardableResult
+    public func record(_ trace: Trace) async -> Bool {
+        let stored: Bool
+        switch durability {
+        case .strict: stored = await queue.appendAndWait(trace)
+        case .fast: stored = queue.offer(trace)
+        }
+        if !stored { metrics?.tracesDropped.increment() }
+        metrics?.traceQueueDepth.set(Double(queue.depth))
+        return stored
+    }
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await self.drain()
+        } onGracefulShutdown: {
+            self.queue.close()
+        }
+    }
+
+    /// Stops intake and writes what is queued; for callers that run the recorder themselves.
+    public func shutdown() { queue.close() }
+
+    private func drain() async {
+        while true {
+            let batch = await queue.takeBatch(max: maxBatch)
+            if batch.isEmpty { return }
+            let ok = await write(batch.map(\.trace))
+            for entry in batch { entry.committed?.resume(returning: ok) }
+            metrics?.traceQueueDepth.set(Double(queue.depth))
+        }
+    }
+
+    /// Writes a batch, retrying a few times with backoff before giving it up.
+    private func write(_ traces: [Trace]) async -> Bool {
+        var delayMs: UInt64 = 50
+        for attempt in 1...5 {
+            do {
+                try await store.insertTraces(traces)
+                metrics?.tracesWritten.increment(by: Int64(traces.count))
+                return true
+            } catch {
+                logger.error("trace batch write failed", metadata: ["attempt": "\(attempt)", "traces": "\(traces.count)",
+                                                                     "error": "\(error)"])
+                try? await Task.sleep(nanoseconds: delayMs * 1_000_000)
+                delayMs *= 4
+            }
+        }
+        metrics?.tracesDropped.increment(by: Int64(traces.count))
+        return false
+    }
+}

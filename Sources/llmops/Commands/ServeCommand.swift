@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import OpsCore
+import OpsServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the gateway, the management API and the web console.",
+        discussion: "Prints the console URL and, on first start, a bootstrap admin key (or registers LLMOPS_ADMIN_KEY when set)."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .long, help: "Port to listen on (overrides server.port; 0 picks a free port).")
+    var port: Int?
+
+    @Option(name: .long, help: "Address to bind (overrides server.host).")
+    var host: String?
+
+    func run() async throws {
+        var config = try options.loadConfig()
+        if let port { config.server.port = port }
+        if let host { config.server.host = host }
+        var logger = Logger(label: "llmops")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let server = try await LLMOpsServer.make(config: config, dataDirectory: options.dataDir, logger: logger)
+        let bootstrap = try await AdminBootstrap(store: server.services.store)
+            .ensureAdmin(secret: ProcessInfo.processInfo.environment["LLMOPS_ADMIN_KEY"])
+        let host = config.server.host
+        let app = server.application { port in
+            var lines = ["llmops is serving on http://\(host):\(port)",
+                         "  console:  http://\(host):\(port)/",
+                         "  OpenAI-compatible API: http://\(host):\(port)/v1",
+                         "  storage:  \(config.storage.url)  (tracing: \(config.tracing.durability.rawValue))"]
+            switch bootstrap {
+            case .created(let secret): lines.append("  bootstrap admin key (shown once): \(secret)")
+            case .registered: lines.append("  admin key: the one in LLMOPS_ADMIN_KEY")
+            case .existing: lines.append("  admin keys exist already: `llmops keys create --project default --role admin` makes another")
+            }
+            print(lines.joined(separator: "\n"))
+            fflush(stdout)
+        }
+        defer { Task { await server.shutdown() } }
+        try await app.runService()
+        await server.shutdown()
+    }
+}
