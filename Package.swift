@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "llmops", targets: ["llmops"]),
+        .executable(name: "llmops-mock-upstream", targets: ["MockUpstreamServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -68,11 +69,21 @@ let package = Package(
             "OpsCore",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        .executableTarget(name: "MockUpstreamServer", dependencies: [
+            "OpsTesting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "llmops", dependencies: [
             "OpsServer", "OpsCore", "OpsEval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"]),
+        .testTarget(name: "OpsServerTests", dependencies: [
+            "OpsServer", "OpsTesting", "OpsCore", "OpsTelemetry",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
         .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"]),
         .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"]),
     ],

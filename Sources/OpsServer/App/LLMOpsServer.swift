@@ -17,6 +17,12 @@ public struct LLMOpsServer: Sendable {
     public static func make(config: LLMOpsConfig, dataDirectory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
                             logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
         let store = try await StoreFactory.open(url: config.storage.url, dataDirectory: dataDirectory, logger: logger)
+        return try await make(config: config, store: store, environment: environment, logger: logger)
+    }
+
+    /// Builds the server around an already opened store (migrations are applied here).
+    public static func make(config: LLMOpsConfig, store: any OpsStore, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
         try await store.migrate()
         let metrics = GatewayMetrics()
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,

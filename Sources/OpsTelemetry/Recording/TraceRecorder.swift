@@ -42,9 +42,13 @@ public final class TraceRecorder: Service, Sendable {
     }
 
     public func run() async throws {
-        await withGracefulShutdownHandler {
-            await self.drain()
-        } onGracefulShutdown: {
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await self.drain()
+            } onGracefulShutdown: {
+                self.queue.close()
+            }
+        } onCancel: {
             self.queue.close()
         }
     }

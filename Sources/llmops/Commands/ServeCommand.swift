@@ -30,11 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
         let bootstrap = try await AdminBootstrap(store: server.services.store)
             .ensureAdmin(secret: ProcessInfo.processInfo.environment["LLMOPS_ADMIN_KEY"])
         let host = config.server.host
+        let banner = "  storage:  \(config.storage.url)  (tracing: \(config.tracing.durability.rawValue))"
         let app = server.application { port in
             var lines = ["llmops is serving on http://\(host):\(port)",
                          "  console:  http://\(host):\(port)/",
                          "  OpenAI-compatible API: http://\(host):\(port)/v1",
-                         "  storage:  \(config.storage.url)  (tracing: \(config.tracing.durability.rawValue))"]
+                         banner]
             switch bootstrap {
             case .created(let secret): lines.append("  bootstrap admin key (shown once): \(secret)")
             case .registered: lines.append("  admin key: the one in LLMOPS_ADMIN_KEY")

@@ -1,0 +1,31 @@
+import OpsCore
+import Synchronization
+
+/// What the mock has been told to do and what it has seen, shared with the test.
+final class MockUpstreamState: Sendable {
+    private struct State {
+        var script: [MockBehavior] = []
+        var fallback: MockBehavior = .echo
+        var requests: [JSONValue] = []
+        var disconnectedStreams = 0
+        var completedStreams = 0
+    }
+
+    private let state = Mutex(State())
+
+    func next() -> MockBehavior {
+        state.withLock { s in s.script.isEmpty ? s.fallback : s.script.removeFirst() }
+    }
+
+    func enqueue(_ behaviors: [MockBehavior]) { state.withLock { $0.script.append(contentsOf: behaviors) } }
+    func setDefault(_ behavior: MockBehavior) { state.withLock { $0.fallback = behavior } }
+    func reset() { state.withLock { $0 = State() } }
+
+    func record(_ request: JSONValue) { state.withLock { $0.requests.append(request) } }
+    var requests: [JSONValue] { state.withLock { $0.requests } }
+
+    func streamDisconnected() { state.withLock { $0.disconnectedStreams += 1 } }
+    func streamCompleted() { state.withLock { $0.completedStreams += 1 } }
+    var disconnectedStreams: Int { state.withLock { $0.disconnectedStreams } }
+    var completedStreams: Int { state.withLock { $0.completedStreams } }
+}
