@@ -48,6 +48,9 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only the corpus scores, not one score per line.")
     var corpusOnly = false
 
+    @Flag(name: .long, help: "Read the two characters \\n in a line as a newline (sentence breaks for rougeLsum).")
+    var unescapeNewlines = false
+
     func run() async throws {
         var options = MetricCatalog.Options()
         options.stemmer = stemmer
@@ -61,8 +64,8 @@ struct ScoreCommand: AsyncParsableCommand {
             throw ScoreInputError(description: "metric \(needy) compares against references: pass --ref FILE")
         }
 
-        let hypotheses = try Self.readLines(hyp)
-        let referenceFiles = try ref.map { (path: $0, lines: try Self.readLines($0)) }
+        let hypotheses = try readLines(hyp)
+        let referenceFiles = try ref.map { (path: $0, lines: try readLines($0)) }
         for file in referenceFiles where file.lines.count != hypotheses.count {
             throw ScoreInputError(description:
                 "\(hyp) has \(hypotheses.count) lines but \(file.path) has \(file.lines.count); each line of the "
@@ -109,8 +112,12 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     /// The lines of a UTF-8 file: split on `\n` only (a `\r` before it is dropped), no final empty line.
-    static func readLines(_ path: String) throws -> [String] {
-        let text = try readText(path)
+    func readLines(_ path: String) throws -> [String] {
+        let lines = Self.splitLines(try Self.readText(path))
+        return unescapeNewlines ? lines.map { $0.replacingOccurrences(of: "\\n", with: "\n") } : lines
+    }
+
+    static func splitLines(_ text: String) -> [String] {
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.last == "\r" ? String(line.dropLast()) : String(line)
         }
