@@ -1,0 +1,94 @@
+import GRDB
+
+/// The schema, as numbered migrations named `v1`, `v2`, …. A migration, once released, never changes:
+/// new needs get a new number, so every database walks the same path to the current schema.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1ProjectsAndKeys)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2TracesAndGenerations)
+        }
+        return migrator
+    }
+
+    /// `v3` → 3. Migration identifiers this store did not write are ignored.
+    static func version(of identifier: String) -> Int? {
+        guard identifier.hasPrefix("v") else { return nil }
+        return Int(identifier.dropFirst())
+    }
+
+    static let v1ProjectsAndKeys = """
+        CREATE TABLE projects (
+            name TEXT PRIMARY KEY NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            name TEXT,
+            role TEXT NOT NULL,
+            secret_hash TEXT NOT NULL UNIQUE,
+            prefix TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            expires_at INTEGER
+        );
+        CREATE INDEX api_keys_project ON api_keys(project, created_at DESC, id DESC);
+        """
+
+    // Times are INTEGER epoch microseconds: sortable, exact, and the same on Postgres (BIGINT).
+    // JSON columns are TEXT holding compact JSON; `tags` is a JSON array searched with json_each.
+    static let v2TracesAndGenerations = """
+        CREATE TABLE traces (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            key_id TEXT,
+            name TEXT NOT NULL,
+            model TEXT NOT NULL,
+            provider TEXT,
+            status TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            user_id TEXT,
+            session_id TEXT,
+            tags TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            input TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            latency_ms REAL NOT NULL,
+            ttft_ms REAL,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost_usd REAL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX traces_project_created ON traces(project, created_at DESC, id DESC);
+        CREATE INDEX traces_project_session ON traces(project, session_id);
+        CREATE INDEX traces_project_user ON traces(project, user_id);
+        CREATE INDEX traces_project_model ON traces(project, model);
+        CREATE TABLE generations (
+            id TEXT PRIMARY KEY NOT NULL,
+            trace_id TEXT NOT NULL REFERENCES traces(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            project TEXT NOT NULL,
+            model TEXT NOT NULL,
+            resolved_model TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            finish_reason TEXT,
+            status TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            error TEXT,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost_usd REAL,
+            latency_ms REAL NOT NULL,
+            ttft_ms REAL,
+            started_at INTEGER NOT NULL
+        );
+        CREATE INDEX generations_trace ON generations(trace_id, position);
+        """
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import OpsCore
+
+extension SQLiteStore {
+    /// Writes the batch in one transaction with cached statements: all traces and generations, or none.
+    public func insertTraces(_ traces: [Trace]) async throws {
+        guard !traces.isEmpty else { return }
+        try await write("insert of \(traces.count) traces") { db in
+            let insertTrace = try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
+            let insertGeneration = try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
+            for trace in traces {
+                // Unchecked: the argument count is fixed by SQLiteRowEncoder, checked once in tests.
+                insertTrace.setUncheckedArguments(SQLiteRowEncoder.arguments(for: trace))
+                try insertTrace.execute()
+                for (position, generation) in trace.generations.enumerated() {
+                    insertGeneration.setUncheckedArguments(
+                        SQLiteRowEncoder.arguments(for: generation, position: position, project: trace.project))
+                    try insertGeneration.execute()
+                }
+            }
+        }
+    }
+
+    public func trace(id: String, project: String) async throws -> Trace? {
+        try await read("read of trace \(id)") { db in
+            guard let row = try Row.fetchOne(db, sql: SQLiteTraceSQL.selectTrace, arguments: [id, project]) else {
+                return nil
+            }
+            var trace = try SQLiteRowDecoder.trace(row)
+            trace.generations = try Row.fetchAll(db, sql: SQLiteTraceSQL.selectGenerationsOfTrace,
+                                                 arguments: [id, project]).map(SQLiteRowDecoder.generation)
+            return trace
+        }
+    }
+
+    public func listTraces(_ query: TraceQuery) async throws -> TracePage {
+        let limit = min(max(query.limit, 1), 1000)
+        let (sql, arguments) = SQLiteTraceSQL.listTraces(query, limit: limit)
+        return try await read("listing traces of \(query.project)") { db in
+            var traces = try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteRowDecoder.trace)
+            let hasMore = traces.count > limit
+            if hasMore { traces.removeLast() }
+            try Self.attachGenerations(to: &traces, project: query.project, db: db)
+            let next = hasMore ? traces.last.map { TraceCursor(createdAtMicros: $0.createdAt.epochMicros, id: $0.id) }
+                : nil
+            return TracePage(traces: traces, nextCursor: next)
+        }
+    }
+
+    public func tracePoints(project: String, from: Date, to: Date, limit: Int) async throws -> [TracePoint] {
+        try await read("reading trace points of \(project)") { db in
+            try Row.fetchAll(db, sql: SQLiteTraceSQL.selectPoints,
+                             arguments: [project, from.epochMicros, to.epochMicros, max(limit, 0)])
+                .map(SQLiteRowDecoder.point)
+        }
+    }
+
+    private static func attachGenerations(to traces: inout [Trace], project: String, db: Database) throws {
+        guard !traces.isEmpty else { return }
+        var arguments: [(any DatabaseValueConvertible)?] = [project]
+        arguments.append(contentsOf: traces.map(\.id))
+        let rows = try Row.fetchAll(db, sql: SQLiteTraceSQL.selectGenerations(traceCount: traces.count),
+                                    arguments: StatementArguments(arguments))
+        var byTrace: [String: [Generation]] = [:]
+        for row in rows {
+            let generation = try SQLiteRowDecoder.generation(row)
+            byTrace[generation.traceID, default: []].append(generation)
+        }
+        for index in traces.indices {
+            traces[index].generations = byTrace[traces[index].id] ?? []
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import OpsCore
+
+/// The embedded store: one SQLite file in WAL mode, read concurrently through a `DatabasePool`
+/// while a single writer commits batches.
+public final class SQLiteStore: OpsStore {
+    /// Where the database lives.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (or creates) the database at `path`, creating the parent directory when missing.
+    /// Call `migrate()` before use.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SQLiteStoreError(.cannotOpen, "cannot create directory \(directory.path) for \(path): \(error)")
+        }
+        var configuration = Configuration()
+        // Without a busy timeout a second process (e.g. `llmops keys create` next to a running
+        // server) fails at once with SQLITE_BUSY instead of waiting for the writer.
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // WAL (set by DatabasePool) plus NORMAL loses at most the last commits on power loss,
+            // never consistency, and spares an fsync per transaction.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw SQLiteStoreError(.cannotOpen, "cannot open \(path): \(SQLiteStoreError.wrapping(error, during: "open").message)")
+        }
+    }
+
+    /// Applies pending migrations; returns the versions applied by this call, ascending.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        let migrator = SQLiteMigrations.migrator
+        do {
+            let before = try await pool.read { try migrator.appliedIdentifiers($0) }
+            try migrator.migrate(pool)
+            let after = try await pool.read { try migrator.appliedIdentifiers($0) }
+            return after.subtracting(before).compactMap(SQLiteMigrations.version(of:)).sorted()
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "migration of \(path)")
+        }
+    }
+
+    public func ping() async throws {
+        _ = try await read("ping") { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    public func close() async throws {
+        do {
+            try pool.close()
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "close")
+        }
+    }
+
+    /// The journal mode SQLite reports, e.g. `wal`.
+    public func journalMode() async throws -> String {
+        try await read("journal mode") { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: operation)
+        }
+    }
+
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: operation)
+        }
+    }
+}

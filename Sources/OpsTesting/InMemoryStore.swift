@@ -1,0 +1,133 @@
+import Foundation
+import OpsCore
+
+/// An `OpsStore` in memory, for tests of code that needs a store but not a database.
+/// It passes the same contract suite as the real stores, so it behaves like them: times are kept
+/// to the microsecond, a batch with a duplicate id is rejected whole, projects are isolated.
+public actor InMemoryStore: OpsStore {
+    private var traces: [String: Trace] = [:]
+    private var projectNames: Set<String> = []
+    private var keys: [String: APIKey] = [:]
+    private var migrated = false
+
+    public init() {}
+
+    /// The error a rejected write throws.
+    public struct Conflict: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        if migrated { return [] }
+        migrated = true
+        return [1, 2]
+    }
+
+    public func ping() async throws {}
+    public func close() async throws {}
+
+    public func insertTraces(_ batch: [Trace]) async throws {
+        var seenTraces = Set<String>()
+        var seenGenerations = Set(traces.values.flatMap { $0.generations.map(\.id) })
+        for trace in batch {
+            guard traces[trace.id] == nil, seenTraces.insert(trace.id).inserted else {
+                throw Conflict(description: "duplicate trace id \(trace.id)")
+            }
+            for generation in trace.generations where !seenGenerations.insert(generation.id).inserted {
+                throw Conflict(description: "duplicate generation id \(generation.id)")
+            }
+        }
+        for trace in batch { traces[trace.id] = Self.truncatedToMicros(trace) }
+    }
+
+    public func trace(id: String, project: String) async throws -> Trace? {
+        guard let trace = traces[id], trace.project == project else { return nil }
+        return trace
+    }
+
+    public func listTraces(_ query: TraceQuery) async throws -> TracePage {
+        let limit = min(max(query.limit, 1), 1000)
+        let matching = traces.values.filter { Self.matches($0, query) }.sorted(by: Self.newestFirst)
+        let page = Array(matching.prefix(limit))
+        let next = matching.count > limit
+            ? page.last.map { TraceCursor(createdAtMicros: $0.createdAt.epochMicros, id: $0.id) } : nil
+        return TracePage(traces: page, nextCursor: next)
+    }
+
+    public func tracePoints(project: String, from: Date, to: Date, limit: Int) async throws -> [TracePoint] {
+        let lower = from.epochMicros, upper = to.epochMicros
+        return traces.values
+            .filter { $0.project == project && $0.createdAt.epochMicros >= lower && $0.createdAt.epochMicros < upper }
+            .sorted { !Self.newestFirst($0, $1) }
+            .prefix(max(limit, 0))
+            .map { trace in
+                TracePoint(createdAt: trace.createdAt, model: trace.model, status: trace.status,
+                           latencyMs: trace.latencyMs, ttftMs: trace.ttftMs,
+                           totalTokens: trace.usage?.totalTokens ?? 0, costUSD: trace.costUSD ?? 0)
+            }
+    }
+
+    public func ensureProject(_ name: String) async throws { projectNames.insert(name) }
+
+    public func projects() async throws -> [String] { projectNames.sorted() }
+
+    public func insertKey(_ key: APIKey) async throws {
+        guard keys[key.id] == nil, !keys.values.contains(where: { $0.secretHash == key.secretHash }) else {
+            throw Conflict(description: "duplicate key id or secret hash for \(key.id)")
+        }
+        projectNames.insert(key.project)
+        var stored = key
+        stored.createdAt = Date(epochMicros: key.createdAt.epochMicros)
+        stored.revokedAt = key.revokedAt.map { Date(epochMicros: $0.epochMicros) }
+        stored.expiresAt = key.expiresAt.map { Date(epochMicros: $0.epochMicros) }
+        keys[key.id] = stored
+    }
+
+    public func key(secretHash: String) async throws -> APIKey? {
+        keys.values.first { $0.secretHash == secretHash }
+    }
+
+    public func listKeys(project: String?) async throws -> [APIKey] {
+        keys.values.filter { project == nil || $0.project == project }.sorted {
+            ($0.createdAt.epochMicros, $0.id) > ($1.createdAt.epochMicros, $1.id)
+        }
+    }
+
+    public func revokeKey(id: String, at date: Date) async throws -> Bool {
+        guard var key = keys[id] else { return false }
+        if key.revokedAt == nil { key.revokedAt = Date(epochMicros: date.epochMicros) }
+        keys[id] = key
+        return true
+    }
+
+    private static func matches(_ trace: Trace, _ query: TraceQuery) -> Bool {
+        let micros = trace.createdAt.epochMicros
+        if trace.project != query.project { return false }
+        if let from = query.from, micros < from.epochMicros { return false }
+        if let to = query.to, micros >= to.epochMicros { return false }
+        if let model = query.model, trace.model != model { return false }
+        if let status = query.status, trace.status != status { return false }
+        if let user = query.user, trace.user != user { return false }
+        if let session = query.sessionID, trace.sessionID != session { return false }
+        if let tag = query.tag, !trace.tags.contains(tag) { return false }
+        if let cursor = query.cursor, (micros, trace.id) >= (cursor.createdAtMicros, cursor.id) { return false }
+        return true
+    }
+
+    private static func newestFirst(_ a: Trace, _ b: Trace) -> Bool {
+        (a.createdAt.epochMicros, a.id) > (b.createdAt.epochMicros, b.id)
+    }
+
+    // The real stores keep microseconds; doing the same here keeps tests honest about precision.
+    private static func truncatedToMicros(_ trace: Trace) -> Trace {
+        var trace = trace
+        trace.createdAt = Date(epochMicros: trace.createdAt.epochMicros)
+        trace.generations = trace.generations.map { generation in
+            var generation = generation
+            generation.startedAt = Date(epochMicros: generation.startedAt.epochMicros)
+            return generation
+        }
+        return trace
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import OpsCore
+import OpsPostgres
+import OpsTesting
+import XCTest
+
+/// The shared store contract, against a real PostgreSQL, in a fresh schema per test.
+final class PostgresStoreContractTests: StoreContractTestCase {
+    private var schema: String?
+
+    override func makeStore() async throws -> any OpsStore {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        self.schema = schema
+        return try PostgresStore(url: url)
+    }
+
+    override func tearDown() async throws {
+        if let schema, let postgres = store as? PostgresStore {
+            await PostgresTestDatabase.drop(schema, using: postgres)
+        }
+        try await super.tearDown()
+    }
+
+    func testMigrateTwiceIsNoOp() async throws { try await contractMigrateTwiceIsNoOp() }
+    func testRoundTripEveryField() async throws { try await contractRoundTripEveryField() }
+    func testRoundTripBareTrace() async throws { try await contractRoundTripBareTrace() }
+    func testControlCharactersAreStored() async throws { try await contractControlCharactersAreStored() }
+    func testProjectIsolation() async throws { try await contractProjectIsolation() }
+    func testBatchIsAtomic() async throws { try await contractBatchIsAtomic() }
+    func testEveryFilter() async throws { try await contractEveryFilter() }
+    func testPaginationWithEqualTimestamps() async throws { try await contractPaginationWithEqualTimestamps() }
+    func testLimitIsClamped() async throws { try await contractLimitIsClamped() }
+    func testListedTracesAreComplete() async throws { try await contractListedTracesAreComplete() }
+    func testTracePointsRange() async throws { try await contractTracePointsRange() }
+    func testKeys() async throws { try await contractKeys() }
+    func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
+    func testProjects() async throws { try await contractProjects() }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import OpsCore
+@testable import OpsPostgres
+import OpsTesting
+import PostgresNIO
+import XCTest
+
+/// What only the Postgres store promises: its SQL, its migration lock, its column types, its errors.
+final class PostgresStoreTests: XCTestCase {
+    func testListQuerySQL() {
+        let cursor = TraceCursor(createdAtMicros: 42, id: "abc")
+        let query = TraceQuery(project: "p", from: Date(epochMicros: 1), to: Date(epochMicros: 2), model: "m",
+                               status: .error, user: "u", sessionID: "s", tag: "t", limit: 10, cursor: cursor)
+        let built = PostgresTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(built.sql, """
+            SELECT \(PostgresTraceSQL.traceSelectList) FROM traces WHERE project = $1 AND created_at >= $2 \
+            AND created_at < $3 AND model = $4 AND status = $5 AND user_id = $6 AND session_id = $7 AND tags ? $8 \
+            AND (created_at, id) < ($9, $10) ORDER BY created_at DESC, id DESC LIMIT $11
+            """)
+        XCTAssertEqual(built.binds.count, 11)
+        XCTAssertTrue(PostgresTraceSQL.traceSelectList.contains("tags::text, metadata::text, input::text, output::text"))
+    }
+
+    func testMultiRowInsertSQL() {
+        let sql = PostgresTraceSQL.insert(into: "t", columns: [("a", ""), ("b", "::jsonb")], rows: 2)
+        XCTAssertEqual(sql, "INSERT INTO t (a, b) VALUES ($1, $2::jsonb), ($3, $4::jsonb)")
+        XCTAssertLessThanOrEqual(PostgresTraceSQL.rowsPerStatement * PostgresTraceSQL.traceColumns.count, 65_535)
+    }
+
+    func testNULIsReplacedForText() {
+        XCTAssertEqual(PostgresText.clean("a\u{0}b"), "a\u{FFFD}b")
+        XCTAssertEqual(PostgresText.json(["k\u{0}": ["x\u{0}"]]), "{\"k\u{FFFD}\":[\"x\u{FFFD}\"]}")
+        XCTAssertEqual(PostgresText.json(["k": "\\u0000"]), "{\"k\":\"\\\\u0000\"}", "a literal backslash-u stays")
+    }
+
+    func testReplicasMigratingAtOnceApplyEachVersionOnce() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let stores = try (0..<4).map { _ in try PostgresStore(url: url) }
+        let results = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for store in stores { group.addTask { try await store.migrate() } }
+            return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+        }
+        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2], "each version applied by exactly one replica")
+        let ledger = try await stores[0].client.query("SELECT version FROM schema_migrations ORDER BY version")
+            .decode(Int.self).reduce(into: [Int]()) { $0.append($1) }
+        XCTAssertEqual(ledger, [1, 2])
+        await PostgresTestDatabase.drop(schema, using: stores[0])
+        for store in stores { try await store.close() }
+    }
+
+    func testJSONColumnsAreJSONB() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url)
+        try await store.migrate()
+        let rows = try await store.client.query("""
+            SELECT table_name || '.' || column_name FROM information_schema.columns \
+            WHERE table_schema = \(schema) AND data_type = 'jsonb' ORDER BY 1
+            """).decode(String.self).reduce(into: [String]()) { $0.append($1) }
+        XCTAssertEqual(rows, ["generations.parameters", "traces.input", "traces.metadata", "traces.output", "traces.tags"])
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
+    }
+
+    func testBatchLargerThanOneStatement() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url)
+        try await store.migrate()
+        let traces = (0..<2_500).map { StoreFixtures.fullTrace(id: String(format: "big-%05d", $0), at: Double($0)) }
+        let start = ContinuousClock.now
+        try await store.insertTraces(traces)
+        print("PostgresStore: 2,500 traces + 5,000 generations in one batch took \(ContinuousClock.now - start) (debug build)")
+        let count = try await store.client.query("SELECT COUNT(*)::bigint FROM generations").decode(Int.self)
+            .reduce(0) { $0 + $1 }
+        XCTAssertEqual(count, 5_000)
+        let read = try await store.trace(id: "big-01234", project: "alpha")
+        XCTAssertEqual(read, traces[1234])
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
+    }
+
+    func testDuplicateIDIsAReadableConstraintError() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url)
+        try await store.migrate()
+        let trace = StoreFixtures.bareTrace(id: "dup")
+        try await store.insertTraces([trace])
+        do {
+            try await store.insertTraces([trace])
+            XCTFail("expected a constraint error")
+        } catch let error as PostgresStoreError {
+            XCTAssertEqual(error.kind, .constraint)
+            XCTAssertEqual(error.sqlState, "23505")
+            XCTAssertTrue(error.message.contains("duplicate key value violates unique constraint"), error.message)
+        }
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
+    }
+
+    func testUnreachableServerIsUnavailable() async throws {
+        _ = try PostgresTestDatabase.baseURL()
+        let store = try PostgresStore(url: "postgres://u:p@127.0.0.1:1/db?sslmode=disable",
+                                      connectTimeout: .milliseconds(500))
+        let start = ContinuousClock.now
+        do {
+            try await store.ping()
+            XCTFail("ping of a closed port succeeded")
+        } catch let error as PostgresStoreError {
+            XCTAssertEqual(error.kind, .unavailable, error.message)
+            XCTAssertEqual(error.opsError.kind, .unavailable)
+        }
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(5))
+        try await store.close()
+    }
+
+    func testWrongPasswordIsUnavailableWithTheServersReason() async throws {
+        let base = try PostgresURL(PostgresTestDatabase.baseURL())
+        var wrong = base
+        wrong.password = "definitely-not-the-password"
+        let store = PostgresStore(url: wrong)
+        do {
+            try await store.ping()
+            XCTFail("ping with a wrong password succeeded")
+        } catch let error as PostgresStoreError {
+            XCTAssertEqual(error.kind, .unavailable, error.message)
+            XCTAssertTrue(error.message.contains("password authentication failed"), error.message)
+        }
+        try await store.close()
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import OpsCore
+import OpsSQLite
+import OpsTesting
+import XCTest
+
+/// The shared store contract, against a fresh SQLite file per test.
+final class SQLiteStoreContractTests: StoreContractTestCase {
+    private var directory: URL?
+
+    override func makeStore() async throws -> any OpsStore {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("llmops-sqlite-\(UUID().uuidString)")
+        self.directory = directory
+        return try SQLiteStore(path: directory.appendingPathComponent("nested/llmops.sqlite").path)
+    }
+
+    override func tearDown() async throws {
+        try await super.tearDown()
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    func testMigrateTwiceIsNoOp() async throws { try await contractMigrateTwiceIsNoOp() }
+    func testRoundTripEveryField() async throws { try await contractRoundTripEveryField() }
+    func testRoundTripBareTrace() async throws { try await contractRoundTripBareTrace() }
+    func testControlCharactersAreStored() async throws { try await contractControlCharactersAreStored() }
+    func testProjectIsolation() async throws { try await contractProjectIsolation() }
+    func testBatchIsAtomic() async throws { try await contractBatchIsAtomic() }
+    func testEveryFilter() async throws { try await contractEveryFilter() }
+    func testPaginationWithEqualTimestamps() async throws { try await contractPaginationWithEqualTimestamps() }
+    func testLimitIsClamped() async throws { try await contractLimitIsClamped() }
+    func testListedTracesAreComplete() async throws { try await contractListedTracesAreComplete() }
+    func testTracePointsRange() async throws { try await contractTracePointsRange() }
+    func testKeys() async throws { try await contractKeys() }
+    func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
+    func testProjects() async throws { try await contractProjects() }
+}

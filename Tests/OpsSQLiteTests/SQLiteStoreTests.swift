@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import OpsCore
+@testable import OpsSQLite
+import OpsTesting
+import XCTest
+
+/// What only the SQLite store promises: its pragmas, its SQL, its errors.
+final class SQLiteStoreTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUp() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-sqlite-\(UUID().uuidString)")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func makeStore() async throws -> SQLiteStore {
+        let store = try SQLiteStore(path: directory.appendingPathComponent("data/llmops.sqlite").path)
+        try await store.migrate()
+        return store
+    }
+
+    func testOpensInWALModeWithNormalSynchronousAndBusyTimeout() async throws {
+        let store = try await makeStore()
+        let journal = try await store.journalMode()
+        XCTAssertEqual(journal, "wal")
+        let synchronous = try await store.pool.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(synchronous, 1, "1 is NORMAL")
+        let timeout = try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } ?? 0
+        XCTAssertGreaterThanOrEqual(timeout, 5000, "the writer waits for a busy database instead of failing")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store.path), "the parent directory was created")
+        try await store.close()
+    }
+
+    func testMigrationsAreNumberedAndRecorded() async throws {
+        let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [1, 2])
+        let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        XCTAssertEqual(recorded, ["v1", "v2"])
+        let tables = try await store.pool.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        }
+        XCTAssertEqual(tables, ["api_keys", "generations", "projects", "traces"])
+        let reopened = try SQLiteStore(path: store.path)
+        let again = try await reopened.migrate()
+        XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
+    }
+
+    func testListQuerySQL() {
+        let cursor = TraceCursor(createdAtMicros: 42, id: "abc")
+        let query = TraceQuery(project: "p", from: Date(epochMicros: 1), to: Date(epochMicros: 2), model: "m",
+                               status: .error, user: "u", sessionID: "s", tag: "t", limit: 10, cursor: cursor)
+        let (sql, arguments) = SQLiteTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(sql, """
+            SELECT \(SQLiteTraceSQL.traceColumns) FROM traces WHERE project = ? AND created_at >= ? AND created_at < ? \
+            AND model = ? AND status = ? AND user_id = ? AND session_id = ? \
+            AND EXISTS (SELECT 1 FROM json_each(traces.tags) WHERE value = ?) AND (created_at, id) < (?, ?) \
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """)
+        XCTAssertEqual(arguments, ["p", 1, 2, "m", "error", "u", "s", "t", 42, "abc", 11])
+        let plain = SQLiteTraceSQL.listTraces(TraceQuery(project: "p"), limit: 50)
+        XCTAssertEqual(plain.sql, "SELECT \(SQLiteTraceSQL.traceColumns) FROM traces WHERE project = ? "
+            + "ORDER BY created_at DESC, id DESC LIMIT ?")
+    }
+
+    func testListQueryUsesTheProjectTimeIndex() async throws {
+        let store = try await makeStore()
+        let (sql, arguments) = SQLiteTraceSQL.listTraces(
+            TraceQuery(project: "p", cursor: TraceCursor(createdAtMicros: 5, id: "x")), limit: 50)
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+        XCTAssertTrue(plan.contains { $0.contains("traces_project_created") }, "plan: \(plan)")
+        XCTAssertFalse(plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
+    }
+
+    /// The inserts skip argument checks for speed, so the counts are checked here once.
+    func testInsertArgumentsMatchTheStatements() async throws {
+        let store = try await makeStore()
+        let trace = StoreFixtures.fullTrace()
+        try await store.pool.read { db in
+            try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
+                .validateArguments(SQLiteRowEncoder.arguments(for: trace))
+            try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
+                .validateArguments(SQLiteRowEncoder.arguments(for: trace.generations[0], position: 0, project: "p"))
+        }
+    }
+
+    func testCorruptJSONIsReportedWithColumnAndID() async throws {
+        let store = try await makeStore()
+        try await store.insertTraces([StoreFixtures.bareTrace(id: "broken")])
+        try await store.pool.write { try $0.execute(sql: "UPDATE traces SET metadata = '{oops' WHERE id = 'broken'") }
+        do {
+            _ = try await store.trace(id: "broken", project: "alpha")
+            XCTFail("expected a corrupt-data error")
+        } catch let error as SQLiteStoreError {
+            XCTAssertEqual(error.kind, .corruptData)
+            XCTAssertTrue(error.message.contains("traces.metadata of broken is not valid JSON"), error.message)
+        }
+    }
+
+    func testDuplicateIDIsAConstraintError() async throws {
+        let store = try await makeStore()
+        let trace = StoreFixtures.bareTrace(id: "dup")
+        try await store.insertTraces([trace])
+        do {
+            try await store.insertTraces([trace])
+            XCTFail("expected a constraint error")
+        } catch let error as SQLiteStoreError {
+            XCTAssertEqual(error.kind, .constraint)
+            XCTAssertTrue(error.description.contains("UNIQUE constraint failed: traces.id"), error.description)
+            XCTAssertEqual(error.opsError.kind, .internalError)
+        }
+    }
+
+    func testUnopenablePathIsAClearError() throws {
+        let file = directory.appendingPathComponent("file")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: file)
+        XCTAssertThrowsError(try SQLiteStore(path: file.appendingPathComponent("db.sqlite").path)) { error in
+            let storeError = error as? SQLiteStoreError
+            XCTAssertEqual(storeError?.kind, .cannotOpen)
+            XCTAssertEqual(storeError?.opsError.kind, .unavailable)
+            XCTAssertTrue("\(error)".contains(file.path), "\(error)")
+        }
+    }
+
+    /// A 10,000-generation batch goes in as one transaction; the rate is printed, not asserted.
+    func testBatchOfTenThousandGenerations() async throws {
+        let store = try await makeStore()
+        let traces = (0..<5_000).map { i in
+            var trace = StoreFixtures.fullTrace(id: String(format: "bulk-%05d", i), at: Double(i) / 1000)
+            trace.tags = ["bulk"]
+            return trace
+        }
+        let start = ContinuousClock.now
+        try await store.insertTraces(traces)
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("SQLiteStore: 5,000 traces + 10,000 generations in one batch: \(String(format: "%.0f", 10_000 / seconds)) generations/s (debug build)")
+        let count = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM generations") }
+        XCTAssertEqual(count, 10_000)
+        let page = try await store.listTraces(TraceQuery(project: "alpha", tag: "bulk", limit: 3))
+        XCTAssertEqual(page.traces.map(\.id), ["bulk-04999", "bulk-04998", "bulk-04997"])
+    }
+}

@@ -1,0 +1,23 @@
+import OpsCore
+import OpsTesting
+import XCTest
+
+/// The shared store contract, against the in-memory store other tests rely on.
+final class InMemoryStoreContractTests: StoreContractTestCase {
+    override func makeStore() async throws -> any OpsStore { InMemoryStore() }
+
+    func testMigrateTwiceIsNoOp() async throws { try await contractMigrateTwiceIsNoOp() }
+    func testRoundTripEveryField() async throws { try await contractRoundTripEveryField() }
+    func testRoundTripBareTrace() async throws { try await contractRoundTripBareTrace() }
+    func testControlCharactersAreStored() async throws { try await contractControlCharactersAreStored() }
+    func testProjectIsolation() async throws { try await contractProjectIsolation() }
+    func testBatchIsAtomic() async throws { try await contractBatchIsAtomic() }
+    func testEveryFilter() async throws { try await contractEveryFilter() }
+    func testPaginationWithEqualTimestamps() async throws { try await contractPaginationWithEqualTimestamps() }
+    func testLimitIsClamped() async throws { try await contractLimitIsClamped() }
+    func testListedTracesAreComplete() async throws { try await contractListedTracesAreComplete() }
+    func testTracePointsRange() async throws { try await contractTracePointsRange() }
+    func testKeys() async throws { try await contractKeys() }
+    func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
+    func testProjects() async throws { try await contractProjects() }
+}
