@@ -66,7 +66,7 @@ enum PythonText {
         return out
     }
 
-    /// Python's `str.lower()` is only needed where the result is compared code point by code point;
-    /// Swift's full lowercase mapping agrees with it outside a few context-dependent cases.
+    /// Stands in for Python's `str.lower()` (BLEU and chrF `lowercase` options). Both apply the
+    /// full Unicode lowercase mapping; they can differ only in rare context-dependent cases.
     static func lowercased(_ s: String) -> String { s.lowercased() }
 }
