@@ -45,6 +45,22 @@ final class SacreBLEUReferenceTests: XCTestCase {
         }
     }
 
+    func testOptionVariants() throws {
+        let expected = fixture["sentence"]!.arrayValue!
+        let variants: [(String, any Metric)] = [
+            ("bleu_lc", try BLEUMetric(lowercase: true)),
+            ("chrf_whitespace", try ChrFMetric(whitespace: true)),
+            ("chrf_eps", try ChrFMetric(epsSmoothing: true)),
+            ("chrf_lc", try ChrFMetric(lowercase: true)),
+        ]
+        for (key, metric) in variants {
+            for (i, c) in cases.enumerated() {
+                assertClose(try metric.score(hypothesis: c.hyp, references: c.refs).value, expected[i][key],
+                            "\(key) case \(i): \(c.hyp.debugDescription)")
+            }
+        }
+    }
+
     func testCorpusScoresPoolStatistics() throws {
         let bleu = try BLEUMetric()
         let chrf = try ChrFMetric()

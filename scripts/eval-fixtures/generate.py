@@ -5,7 +5,8 @@
 
 Outputs (Tests/OpsEvalTests/Fixtures/):
   cases.json    the hypothesis/reference cases (see cases.py)
-  sacrebleu.json  sentence BLEU (exp/floor/add-k/none), sentence chrF and chrF++ per case,
+  sacrebleu.json  sentence BLEU (exp/floor/add-k/none, and lowercased), sentence chrF, chrF++ and
+                  chrF with whitespace / epsilon smoothing / lowercase per case,
                   corpus BLEU/chrF/chrF++ over the whole set and over chunks of 25 cases
   rouge.json    rouge-score score_multi for rouge1/2/L/Lsum per case, stemmer off and on
   porter.json   nltk's PorterStemmer (the one rouge-score uses) on a word list
@@ -49,12 +50,17 @@ def corpus_entry(cases, start, end):
 
 def sacrebleu_fixture(cases):
     sentence_bleu = {m: BLEU(effective_order=True, smooth_method=m) for m in ["exp", "floor", "add-k", "none"]}
-    chrf, chrfpp = CHRF(), CHRF(word_order=2)
+    variants = {
+        "chrf": CHRF(), "chrfpp": CHRF(word_order=2), "chrf_whitespace": CHRF(whitespace=True),
+        "chrf_eps": CHRF(eps_smoothing=True), "chrf_lc": CHRF(lowercase=True),
+    }
+    bleu_lc = BLEU(effective_order=True, lowercase=True)
     per_case = []
     for c in cases:
         entry = {m: bleu_stats(metric.sentence_score(c["hyp"], c["refs"])) for m, metric in sentence_bleu.items()}
-        entry["chrf"] = chrf.sentence_score(c["hyp"], c["refs"]).score
-        entry["chrfpp"] = chrfpp.sentence_score(c["hyp"], c["refs"]).score
+        entry["bleu_lc"] = bleu_lc.sentence_score(c["hyp"], c["refs"]).score
+        for name, metric in variants.items():
+            entry[name] = metric.sentence_score(c["hyp"], c["refs"]).score
         per_case.append(entry)
     corpora = [corpus_entry(cases, 0, len(cases))]
     corpora += [corpus_entry(cases, s, min(s + CHUNK, len(cases))) for s in range(0, len(cases), CHUNK)]
