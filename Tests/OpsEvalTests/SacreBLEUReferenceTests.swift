@@ -26,7 +26,7 @@ final class SacreBLEUReferenceTests: XCTestCase {
                 XCTAssertEqual(stats.total, reference["totals"]!.arrayValue!.map { $0.intValue! }, "case \(i) totals")
                 }
                 XCTAssertEqual(stats.referenceLength, reference["ref_len"]!.intValue, "case \(i) ref_len")
-                let score = try bleu.score(hypothesis: c.hyp, references: c.refs)
+                let score = stats.score(smoothing: smoothing, smoothValue: nil, effectiveOrder: true)
                 assertClose(score.value, reference["score"], "sentence BLEU (\(key)) case \(i): \(c.hyp.debugDescription)")
                 assertClose(score.detail("bp")!, reference["bp"], "BP (\(key)) case \(i)")
             }
@@ -76,6 +76,15 @@ final class SacreBLEUReferenceTests: XCTestCase {
             assertClose(try chrf.corpusScore(hypotheses: hyps, references: refs).value, corpus["chrf"], "corpus chrF \(range)")
             assertClose(try chrfpp.corpusScore(hypotheses: hyps, references: refs).value, corpus["chrfpp"],
                         "corpus chrF++ \(range)")
+        }
+    }
+
+    func testSentenceScoreIsEffectiveOrderScoreOfTheStatistics() throws {
+        let bleu = try BLEUMetric()
+        for c in cases.prefix(40) {
+            let stats = try bleu.statistics(hypothesis: c.hyp, references: c.refs)
+            XCTAssertEqual(try bleu.score(hypothesis: c.hyp, references: c.refs),
+                           stats.score(smoothing: .exp, smoothValue: nil, effectiveOrder: true))
         }
     }
 

@@ -87,7 +87,7 @@ def main():
         "cases.json": {"cases": cases},
         "sacrebleu.json": sacrebleu_fixture(cases),
         "rouge.json": rouge_fixture(cases),
-        "porter.json": {"stems": {w: porter.PorterStemmer().stem(w) for w in stem_words()}},
+        "porter.json": {"pairs": [[w, porter.PorterStemmer().stem(w)] for w in stem_words()]},
     }
     for name, data in fixtures.items():
         with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:

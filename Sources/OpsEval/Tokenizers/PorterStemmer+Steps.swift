@@ -129,6 +129,12 @@ extension PorterStemmer {
 extension Array where Element == UInt8 {
     @inline(__always)
     func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+        guard count >= suffix.count else { return false }
+        var i = count - suffix.count
+        for c in suffix {
+            if self[i] != c { return false }
+            i += 1
+        }
+        return true
     }
 }

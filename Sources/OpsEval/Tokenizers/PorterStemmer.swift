@@ -40,22 +40,7 @@ public struct PorterStemmer: Sendable {
     }()
 
     // MARK: - Word shape
-
-    /// Porter's consonant test for every position: a `y` is a consonant at the start or after a vowel.
-    static func consonantFlags(_ w: ArraySlice<UInt8>) -> [Bool] {
-        var flags: [Bool] = []
-        flags.reserveCapacity(w.count)
-        for (i, c) in w.enumerated() {
-            if isVowel(c) {
-                flags.append(false)
-            } else if c == UInt8(ascii: "y") {
-                flags.append(i == 0 ? true : !flags[i - 1])
-            } else {
-                flags.append(true)
-            }
-        }
-        return flags
-    }
+    // These run for every suffix rule tried, so they scan without allocating.
 
     @inline(__always)
     static func isVowel(_ c: UInt8) -> Bool {
@@ -63,24 +48,42 @@ public struct PorterStemmer: Sendable {
             || c == UInt8(ascii: "o") || c == UInt8(ascii: "u")
     }
 
+    /// Porter's consonant test at offset `i`: a `y` is a consonant at the start or after a vowel.
     static func isConsonant(_ w: ArraySlice<UInt8>, _ i: Int) -> Bool {
-        consonantFlags(w[w.startIndex..<(w.startIndex + i + 1)])[i]
+        var consonant = true
+        var k = 0
+        for c in w {
+            consonant = isVowel(c) ? false : (c == UInt8(ascii: "y") ? (k == 0 ? true : !consonant) : true)
+            if k == i { return consonant }
+            k += 1
+        }
+        return consonant
     }
 
     /// m in Porter's [C](VC)^m[V]: the number of vowel-consonant transitions.
     static func measure(_ w: ArraySlice<UInt8>) -> Int {
-        let flags = consonantFlags(w)
         var m = 0
-        var i = 1
-        while i < flags.count {
-            if !flags[i - 1] && flags[i] { m += 1 }
-            i += 1
+        var previous = false
+        var first = true
+        for c in w {
+            let consonant = isVowel(c) ? false : (c == UInt8(ascii: "y") ? (first ? true : !previous) : true)
+            if !first && !previous && consonant { m += 1 }
+            previous = consonant
+            first = false
         }
         return m
     }
 
     static func containsVowel(_ w: ArraySlice<UInt8>) -> Bool {
-        consonantFlags(w).contains(false)
+        var previous = false
+        var first = true
+        for c in w {
+            let consonant = isVowel(c) ? false : (c == UInt8(ascii: "y") ? (first ? true : !previous) : true)
+            if !consonant { return true }
+            previous = consonant
+            first = false
+        }
+        return false
     }
 
     static func endsDoubleConsonant(_ w: ArraySlice<UInt8>) -> Bool {
@@ -92,17 +95,13 @@ public struct PorterStemmer: Sendable {
     static func endsCVC(_ w: ArraySlice<UInt8>) -> Bool {
         let n = w.count
         if n >= 3 {
-            let flags = consonantFlags(w)
             let last = w[w.endIndex - 1]
-            if flags[n - 3] && !flags[n - 2] && flags[n - 1]
+            if isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1)
                 && last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != UInt8(ascii: "y") {
                 return true
             }
         }
-        if n == 2 {
-            let flags = consonantFlags(w)
-            return !flags[0] && flags[1]
-        }
+        if n == 2 { return !isConsonant(w, 0) && isConsonant(w, 1) }
         return false
     }
 }
