@@ -24,7 +24,9 @@ public protocol CorpusMetric: Metric {
 
 /// Scores of a corpus: the corpus-level score and one score per pair.
 public struct MetricEvaluation: Sendable, Equatable {
+    /// The corpus-level score (pooled statistics or the mean of the segments).
     public var corpus: MetricScore
+    /// One score per hypothesis, in input order.
     public var segments: [MetricScore]
 
     public init(corpus: MetricScore, segments: [MetricScore]) {

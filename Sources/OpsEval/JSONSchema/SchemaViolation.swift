@@ -6,6 +6,7 @@ public struct SchemaViolation: Sendable, Equatable, CustomStringConvertible {
     public var keyword: String
     /// JSON Pointer to the keyword in the schema.
     public var schemaPath: String
+    /// What is wrong, in words ("expected string, got integer").
     public var message: String
 
     public init(instancePath: String, keyword: String, schemaPath: String, message: String) {

@@ -22,6 +22,7 @@ public struct BLEUMetric: CorpusMetric {
     public let name = "bleu"
     /// Largest n-gram order, 1…4.
     public var maxOrder: Int
+    /// How zero n-gram matches are smoothed (`exp` by default, as sacrebleu).
     public var smoothing: Smoothing
     /// Value for `floor` and `add-k`; nil means sacrebleu's default.
     public var smoothValue: Double?

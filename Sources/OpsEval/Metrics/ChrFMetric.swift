@@ -5,10 +5,13 @@
 /// The corpus score sums the per-order counts of every segment before computing one F-score.
 public struct ChrFMetric: CorpusMetric {
     public let name: String
+    /// Largest character n-gram order (6 in chrF).
     public var charOrder: Int
     /// 0 for chrF, 2 for chrF++.
     public var wordOrder: Int
+    /// Weight of recall against precision (2 in chrF).
     public var beta: Int
+    /// Lowercase both sides first (sacrebleu `-lc`).
     public var lowercase: Bool
     /// Keep whitespace inside character n-grams (sacrebleu `--chrf-whitespace`).
     public var whitespace: Bool

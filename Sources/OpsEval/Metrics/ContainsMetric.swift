@@ -1,6 +1,7 @@
 /// Substring checks: the hypothesis must contain the references (`contains`) or none of them
 /// (`not_contains`). With several references, `contains` needs all of them or any one, as chosen.
 public struct ContainsMetric: Metric {
+    /// What the references must do: all occur, at least one occur, or none occur.
     public enum Mode: Sendable { case containsAll, containsAny, containsNone }
 
     public let name: String

@@ -6,6 +6,7 @@ import OpsCore
 /// Embedding is asynchronous, so this metric scores in batches rather than through `Metric`.
 public struct EmbeddingSimilarityMetric: Sendable {
     public let name = "embedding_similarity"
+    /// Where the vectors come from.
     public let embedder: any Embedder
 
     public init(embedder: any Embedder) {

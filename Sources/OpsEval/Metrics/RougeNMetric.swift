@@ -2,6 +2,7 @@
 /// precision over the prediction's n-grams, recall over the target's.
 public struct RougeNMetric: Metric {
     public let name: String
+    /// The n-gram order, 1…4.
     public let n: Int
     public let tokenizer: RougeTokenizer
 

@@ -1,6 +1,7 @@
 /// rouge-score's default tokenizer: lowercase, every run of characters outside `[a-z0-9]` is a
 /// separator, and with the stemmer on, tokens longer than three characters are Porter-stemmed.
 public struct RougeTokenizer: Sendable {
+    /// Porter-stem tokens longer than three characters (rouge-score's `use_stemmer`).
     public var useStemmer: Bool
     private let stemmer = PorterStemmer()
 
