@@ -17,7 +17,7 @@ public struct RougeLMetric: Metric {
         let t = tokenizer.tokenIDs(target, interner: &interner)
         let p = tokenizer.tokenIDs(prediction, interner: &interner)
         guard !t.isEmpty && !p.isEmpty else { return .zero }
-        let lcs = Double(LongestCommonSubsequence(t, p).length)
+        let lcs = Double(LongestCommonSubsequence.length(t, p))
         return RougeScore(precision: lcs / Double(p.count), recall: lcs / Double(t.count))
     }
 }

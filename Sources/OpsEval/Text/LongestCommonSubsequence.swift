@@ -26,6 +26,21 @@ struct LongestCommonSubsequence {
 
     var length: Int { Int(table[rows * (cols + 1) + cols]) }
 
+    /// The LCS length alone, in two rows of memory: ROUGE-L needs no backtrack, and whole
+    /// documents of thousands of tokens would make the full table hundreds of megabytes.
+    static func length(_ a: [Int32], _ b: [Int32]) -> Int {
+        guard !a.isEmpty && !b.isEmpty else { return 0 }
+        var previous = [Int32](repeating: 0, count: b.count + 1)
+        var current = previous
+        for x in a {
+            for j in 1...b.count {
+                current[j] = x == b[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+            }
+            swap(&previous, &current)
+        }
+        return Int(previous[b.count])
+    }
+
     private func at(_ i: Int, _ j: Int) -> Int32 { table[i * (cols + 1) + j] }
 
     /// Indices into the reference of one longest common subsequence, ascending.
