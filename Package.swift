@@ -79,7 +79,7 @@ let package = Package(
         ]),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"]),
         .testTarget(name: "OpsServerTests", dependencies: [
-            "OpsServer", "OpsTesting", "OpsCore", "OpsTelemetry",
+            "OpsServer", "OpsTesting", "OpsCore", "OpsTelemetry", "OpsGateway",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

