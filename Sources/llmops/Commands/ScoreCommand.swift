@@ -64,14 +64,11 @@ struct ScoreCommand: AsyncParsableCommand {
             throw ScoreInputError(description: "metric \(needy) compares against references: pass --ref FILE")
         }
 
-        let hypotheses = try readLines(hyp)
-        let referenceFiles = try ref.map { (path: $0, lines: try readLines($0)) }
-        for file in referenceFiles where file.lines.count != hypotheses.count {
-            throw ScoreInputError(description:
-                "\(hyp) has \(hypotheses.count) lines but \(file.path) has \(file.lines.count); each line of the "
-                    + "hypothesis file pairs with the same line of every reference file")
-        }
-        let references = hypotheses.indices.map { i in referenceFiles.map { $0.lines[i] } }
+        let corpus = try LineCorpus(
+            hypothesis: (hyp, try Self.readText(hyp)), references: try ref.map { ($0, try Self.readText($0)) },
+            unescapeNewlines: unescapeNewlines)
+        let hypotheses = corpus.hypotheses
+        let references = corpus.references
 
         var results: [JSONValue] = []
         for metric in metrics {
@@ -109,20 +106,6 @@ struct ScoreCommand: AsyncParsableCommand {
             throw ScoreInputError(description: "cannot read \(path)")
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The lines of a UTF-8 file: split on `\n` only (a `\r` before it is dropped), no final empty line.
-    func readLines(_ path: String) throws -> [String] {
-        let lines = Self.splitLines(try Self.readText(path))
-        return unescapeNewlines ? lines.map { $0.replacingOccurrences(of: "\\n", with: "\n") } : lines
-    }
-
-    static func splitLines(_ text: String) -> [String] {
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? String(line.dropLast()) : String(line)
-        }
-        if lines.last == "" { lines.removeLast() }
-        return lines
     }
 }
 
