@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The browser session of the console: a cookie named `llmops_session` that holds the API key
@@ -35,7 +36,7 @@ enum ConsoleSession {
 
     /// Whether the request reached us over HTTPS (directly or via a proxy that says so).
     static func isSecure(_ request: Request) -> Bool {
-        request.uri.scheme == "https" || request.headers[HTTPField.Name("x-forwarded-proto")!]?.lowercased() == "https"
+        request.uri.scheme == .https || request.headers[HTTPField.Name("x-forwarded-proto")!]?.lowercased() == "https"
     }
 
     // Generated keys are base62 already; a key set through LLMOPS_ADMIN_KEY may hold characters

@@ -12,7 +12,8 @@ enum ChartTicks {
         let normalized = raw / magnitude
         var step = (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10) * magnitude
         if integral { step = max(1, step.rounded(.up)) }
-        let count = Int((top / step).rounded(.up))
+        // The small slack keeps 0.003 / 0.001 = 3.0000000000000004 from adding an empty tick.
+        let count = Int((top / step - 1e-9).rounded(.up))
         // Multiplying (rather than adding steps up) keeps 0.1 × 3 from drifting to 0.30000000000000004.
         return (0...max(count, 1)).map { (Double($0) * step * 1e9).rounded() / 1e9 }
     }
