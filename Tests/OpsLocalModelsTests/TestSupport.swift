@@ -40,6 +40,16 @@ enum TestSupport {
         return e
     }
 
+    nonisolated(unsafe) private static var chatCache: LocalChatModel?
+
+    static func chatModel() throws -> LocalChatModel {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = chatCache { return cached }
+        let m = try LocalChatModel(modelsDirectory: modelsDirectory(), contextLength: 2048)
+        chatCache = m
+        return m
+    }
+
     static func smolLMFile() throws -> GGUFFile {
         lock.lock(); defer { lock.unlock() }
         if let cached = ggufCache { return cached }

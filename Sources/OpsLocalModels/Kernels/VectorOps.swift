@@ -51,11 +51,14 @@ public enum VectorOps {
     }
 
     /// RMSNorm of one row into `out`: x/√(mean(x²) + eps)·γ.
+    /// The sum of squares is accumulated in double precision, as ggml does, so the
+    /// normalized values (and their 8-bit quantization) match llama.cpp bit for bit.
     public static func rmsNorm(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, width n: Int,
                                gamma: UnsafePointer<Float>, eps: Float) {
-        var sum: Float = 0
-        for i in 0..<n { sum += x[i] * x[i] }
-        let scale = 1 / (sum / Float(n) + eps).squareRoot()
+        var sum: Double = 0
+        for i in 0..<n { sum += Double(x[i] * x[i]) }
+        let mean = Float(sum / Double(n))
+        let scale = 1 / (mean + eps).squareRoot()
         for i in 0..<n { out[i] = x[i] * scale * gamma[i] }
     }
 
@@ -75,11 +78,18 @@ public enum VectorOps {
         for i in 0..<n { x[i] = 0.5 * x[i] * (1 + erff(x[i] * invSqrt2)) }
     }
 
-    /// SwiGLU: `gate[i] = silu(gate[i]) * up[i]`.
+    /// SwiGLU: `gate[i] = silu(gate[i]) * up[i]`, with ggml's exp so results match llama.cpp's bits.
     public static func swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
-        for i in 0..<n {
-            let g = gate[i]
-            gate[i] = g / (1 + expf(-g)) * up[i]
-        }
+        for i in 0..<n { gate[i] = GGMLExp.silu(gate[i]) * up[i] }
+    }
+
+    /// Softmax with ggml's exp and a double-precision sum, as llama.cpp's attention computes it.
+    public static func softmaxGGML(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
+        var maxValue = -Float.infinity
+        for i in 0..<n { maxValue = max(maxValue, x[i]) }
+        var sum: Double = 0
+        for i in 0..<n { let e = GGMLExp.exp(x[i] - maxValue); x[i] = e; sum += Double(e) }
+        let inv = Float(1 / sum)
+        for i in 0..<n { x[i] *= inv }
     }
 }

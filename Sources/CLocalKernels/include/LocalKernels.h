@@ -1,0 +1,26 @@
+// Quantized dot-product kernels for OpsLocalModels (issue 3).
+//
+// Swift's generic SIMD conversions between integer widths are not lowered to vector
+// instructions, and Swift code is compiled for baseline x86-64; these few functions give the
+// Q4_1/Q8_0 products AVX2 (chosen at run time) while the Swift code around them stays portable.
+#ifndef LOCAL_KERNELS_H
+#define LOCAL_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// y[t * y_stride + j] = dot(W row j, x row t) for j in [row_begin, row_end), t in [0, n_tokens).
+/// W rows are Q4_1 blocks (f16 d, f16 m, 16 bytes of nibbles); x rows are Q8_1-style blocks
+/// given as separate arrays: quants (32 per block), scales d and sums s (one per block).
+void lk_matmul_q4_1(const void *w, size_t row_bytes, int row_begin, int row_end, int blocks,
+                    const int8_t *xq, const float *xd, const float *xs, int n_tokens,
+                    float *y, int y_stride);
+
+/// As lk_matmul_q4_1 for Q8_0 weight rows (f16 d, 32 signed bytes); x sums are unused.
+void lk_matmul_q8_0(const void *w, size_t row_bytes, int row_begin, int row_end, int blocks,
+                    const int8_t *xq, const float *xd, int n_tokens, float *y, int y_stride);
+
+/// 1 when the AVX2/FMA/F16C paths are in use on this processor.
+int lk_uses_avx2(void);
+
+#endif

@@ -1,0 +1,109 @@
+#if canImport(CLocalKernels)
+import CLocalKernels
+#endif
+
+/// Products of a quantized weight matrix `[outFeatures, inFeatures]` (rows contiguous, as GGUF
+/// stores linear weights) with 8-bit quantized activation rows, split across cores by output row.
+public enum QuantizedMatMul {
+    /// `y[n, out] = x[n, in] · Wᵀ`, with `x` already quantized.
+    static func multiply(_ w: Tensor, _ x: Q8Activations, into y: UnsafeMutablePointer<Float>) {
+        let outFeatures = w.rows, n = x.rows, rowBytes = w.rowBytes, base = w.data, type = w.type
+        let blocks = x.blocksPerRow
+        precondition(blocks * 32 == w.columns && (type == .q4_1 || type == .q8_0))
+        Parallel.forRanges(outFeatures, minimumPerThread: 64) { range in
+            #if canImport(CLocalKernels)
+            if type == .q4_1 {
+                lk_matmul_q4_1(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
+                               x.quants, x.scales, x.sums, Int32(n), y, Int32(outFeatures))
+            } else {
+                lk_matmul_q8_0(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
+                               x.quants, x.scales, Int32(n), y, Int32(outFeatures))
+            }
+            #else
+            let halves = HalfTable.values
+            for j in range {
+                let row = base + j * rowBytes
+                for t in 0..<n {
+                    y[t * outFeatures + j] = type == .q4_1
+                        ? dotQ4_1(row, x, t, halves) : dotQ8_0(row, x, t, halves)
+                }
+            }
+            #endif
+        }
+    }
+
+    @inline(__always)
+    static func half(_ p: UnsafeRawPointer, _ offset: Int) -> Float {
+        Float(Float16(bitPattern: p.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+    }
+
+    // Plain loops over raw pointers: LLVM vectorizes these, whereas Swift's generic SIMD
+    // width conversions compile to element-by-element calls.
+
+    /// One Q4_1 weight row against activation row `t`: Σ d_w·d_x·Σ(q_w·q_x) + m_w·s_x.
+    @inline(__always)
+    static func dotQ4_1(_ row: UnsafeRawPointer, _ x: Q8Activations, _ t: Int, _ halves: UnsafePointer<Float>) -> Float {
+        let blocks = x.blocksPerRow
+        let qx = x.quants + t * x.width
+        let dx = x.scales + t * blocks, sx = x.sums + t * blocks
+        var acc: Float = 0
+        for b in 0..<blocks {
+            let block = row + b * 20
+            let nibbles = (block + 4).assumingMemoryBound(to: UInt8.self)
+            let a = qx + b * 32
+            var sum: Int32 = 0
+            for i in 0..<16 {
+                sum &+= Int32(nibbles[i] & 0x0F) &* Int32(a[i]) &+ Int32(nibbles[i] >> 4) &* Int32(a[i + 16])
+            }
+            let d = halves[Int(block.loadUnaligned(as: UInt16.self))]
+            let m = halves[Int(block.loadUnaligned(fromByteOffset: 2, as: UInt16.self))]
+            acc += d * dx[b] * Float(sum) + m * sx[b]
+        }
+        return acc
+    }
+
+    /// One Q8_0 weight row against activation row `t`: Σ d_w·d_x·Σ(q_w·q_x).
+    @inline(__always)
+    static func dotQ8_0(_ row: UnsafeRawPointer, _ x: Q8Activations, _ t: Int, _ halves: UnsafePointer<Float>) -> Float {
+        let blocks = x.blocksPerRow
+        let qx = x.quants + t * x.width
+        let dx = x.scales + t * blocks
+        var acc: Float = 0
+        for b in 0..<blocks {
+            let block = row + b * 34
+            let w = (block + 2).assumingMemoryBound(to: Int8.self)
+            let a = qx + b * 32
+            var sum: Int32 = 0
+            for i in 0..<32 { sum &+= Int32(w[i]) &* Int32(a[i]) }
+            acc += halves[Int(block.loadUnaligned(as: UInt16.self))] * dx[b] * Float(sum)
+        }
+        return acc
+    }
+
+    /// Dequantizes row `j` of `w` into `out` (`w.columns` floats), e.g. an embedding lookup.
+    public static func dequantizeRow(_ w: Tensor, _ j: Int, into out: UnsafeMutablePointer<Float>) {
+        let row = w.data + j * w.rowBytes
+        switch w.type {
+        case .f32:
+            out.update(from: row.assumingMemoryBound(to: Float.self), count: w.columns)
+        case .f16:
+            for i in 0..<w.columns { out[i] = half(row, i * 2) }
+        case .q8_0:
+            for b in 0..<(w.columns / 32) {
+                let block = row + b * 34
+                let d = half(block, 0)
+                for i in 0..<32 { out[b * 32 + i] = d * Float(block.load(fromByteOffset: 2 + i, as: Int8.self)) }
+            }
+        case .q4_1:
+            for b in 0..<(w.columns / 32) {
+                let block = row + b * 20
+                let d = half(block, 0), m = half(block, 2)
+                for i in 0..<16 {
+                    let byte = block.load(fromByteOffset: 4 + i, as: UInt8.self)
+                    out[b * 32 + i] = d * Float(byte & 0x0F) + m
+                    out[b * 32 + i + 16] = d * Float(byte >> 4) + m
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A Llama decoder (RMSNorm, RoPE, grouped-query attention, SwiGLU, tied output head) running
+/// quantized GGUF weights with a KV cache.
+///
+/// Prompts are processed in chunks of `chunkSize` tokens so each weight row is read once per
+/// chunk rather than once per token. Not thread-safe; `LocalChatModel` serialises access.
+final class LlamaDecoder {
+    let config: LlamaConfig
+    private let weights: LlamaWeights
+    let cache: KVCache
+    let chunkSize: Int
+    private let rope: RotaryEmbedding
+    private let x, normed, q, k, v, attended, projected, gate, up: FloatBuffer
+    private let logits: FloatBuffer
+    private let widthActs, ffnActs: Q8Activations
+
+    /// `contextLength` caps the cache (defaults to the model's trained context).
+    init(config: LlamaConfig, weights: LlamaWeights, contextLength: Int? = nil, chunkSize: Int = 32) {
+        self.config = config
+        self.weights = weights
+        self.chunkSize = chunkSize
+        let c = config, n = chunkSize
+        cache = KVCache(layers: c.layers, width: c.kvWidth, capacity: min(contextLength ?? c.contextLength, c.contextLength))
+        rope = RotaryEmbedding(dimensions: c.headDim, base: c.ropeBase)
+        x = FloatBuffer(count: n * c.width)
+        normed = FloatBuffer(count: n * c.width)
+        q = FloatBuffer(count: n * c.width)
+        k = FloatBuffer(count: n * c.kvWidth)
+        v = FloatBuffer(count: n * c.kvWidth)
+        attended = FloatBuffer(count: n * c.width)
+        projected = FloatBuffer(count: n * c.width)
+        gate = FloatBuffer(count: n * c.feedForward)
+        up = FloatBuffer(count: n * c.feedForward)
+        logits = FloatBuffer(count: c.vocabularySize)
+        widthActs = Q8Activations(width: c.width, capacity: n)
+        ffnActs = Q8Activations(width: c.feedForward, capacity: n)
+    }
+
+    /// Maximum positions the cache holds.
+    var contextLength: Int { cache.capacity }
+    /// Positions already processed.
+    var position: Int { cache.count }
+
+    /// Forgets the conversation.
+    func reset() { cache.count = 0 }
+
+    /// Drops cached positions from `count` on, keeping a shared prefix for reuse.
+    func truncate(to count: Int) { cache.count = min(cache.count, max(count, 0)) }
+
+    /// Appends `tokens` after the cached positions and returns the next-token logits.
+    /// The caller guarantees `position + tokens.count <= contextLength` and a non-empty list.
+    func forward(_ tokens: [Int]) -> UnsafeBufferPointer<Float> {
+        precondition(!tokens.isEmpty && position + tokens.count <= contextLength)
+        var start = 0
+        while start < tokens.count {
+            let chunk = Array(tokens[start..<min(start + chunkSize, tokens.count)])
+            run(chunk)
+            start += chunk.count
+        }
+        return UnsafeBufferPointer(start: logits.pointer, count: config.vocabularySize)
+    }
+
+    private func run(_ tokens: [Int]) {
+        let c = config, n = tokens.count, w = c.width
+        let first = cache.count
+        for (t, id) in tokens.enumerated() {
+            QuantizedMatMul.dequantizeRow(weights.embeddings, id, into: x.pointer + t * w)
+        }
+        for (l, layer) in weights.layers.enumerated() {
+            for t in 0..<n {
+                VectorOps.rmsNorm(x.pointer + t * w, normed.pointer + t * w, width: w, gamma: layer.attentionNorm, eps: c.rmsEps)
+            }
+            widthActs.quantize(normed.pointer, rows: n)
+            QuantizedMatMul.multiply(layer.query, widthActs, into: q.pointer)
+            QuantizedMatMul.multiply(layer.key, widthActs, into: k.pointer)
+            QuantizedMatMul.multiply(layer.value, widthActs, into: v.pointer)
+            for t in 0..<n {
+                rope.apply(q.pointer + t * w, heads: c.heads, position: first + t)
+                rope.apply(k.pointer + t * c.kvWidth, heads: c.kvHeads, position: first + t)
+                cache.store(layer: l, position: first + t, key: k.pointer + t * c.kvWidth, value: v.pointer + t * c.kvWidth)
+            }
+            attend(layer: l, tokens: n, first: first)
+            widthActs.quantize(attended.pointer, rows: n)
+            QuantizedMatMul.multiply(layer.output, widthActs, into: projected.pointer)
+            for i in 0..<(n * w) { x[i] += projected[i] }
+            for t in 0..<n {
+                VectorOps.rmsNorm(x.pointer + t * w, normed.pointer + t * w, width: w, gamma: layer.ffnNorm, eps: c.rmsEps)
+            }
+            widthActs.quantize(normed.pointer, rows: n)
+            QuantizedMatMul.multiply(layer.gate, widthActs, into: gate.pointer)
+            QuantizedMatMul.multiply(layer.up, widthActs, into: up.pointer)
+            VectorOps.swiglu(gate.pointer, up.pointer, n * c.feedForward)
+            ffnActs.quantize(gate.pointer, rows: n)
+            QuantizedMatMul.multiply(layer.down, ffnActs, into: projected.pointer)
+            for i in 0..<(n * w) { x[i] += projected[i] }
+        }
+        cache.count = first + n
+        let last = x.pointer + (n - 1) * w
+        VectorOps.rmsNorm(last, normed.pointer, width: w, gamma: weights.outputNorm, eps: c.rmsEps)
+        widthActs.quantize(normed.pointer, rows: 1)
+        QuantizedMatMul.multiply(weights.outputHead, widthActs, into: logits.pointer)
+    }
+
+    /// Causal grouped-query attention of the chunk's queries over the cache.
+    /// Queries and probabilities are rounded to f16 as llama.cpp's f16 cache products do.
+    private func attend(layer l: Int, tokens n: Int, first: Int) {
+        let c = config, d = c.headDim, group = c.heads / c.kvHeads
+        let scale = 1 / Float(d).squareRoot()
+        Parallel.forRanges(n * c.heads, minimumPerThread: 2) { range in
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: first + n)
+            let query = UnsafeMutablePointer<Float>.allocate(capacity: d)
+            let sum = UnsafeMutablePointer<Float>.allocate(capacity: d)
+            defer { scores.deallocate(); query.deallocate(); sum.deallocate() }
+            for task in range {
+                let t = task / c.heads, h = task % c.heads, kvHead = h / group
+                let visible = first + t + 1
+                let qh = q.pointer + t * c.width + h * d
+                for i in 0..<d { query[i] = Float(Float16(qh[i])) }
+                for j in 0..<visible {
+                    scores[j] = VectorOps.dot(query, cache.key(layer: l, position: j) + kvHead * d, d) * scale
+                }
+                VectorOps.softmaxGGML(scores, visible)
+                for i in 0..<d { sum[i] = 0 }
+                for j in 0..<visible {
+                    VectorOps.axpy(Float(Float16(scores[j])), cache.value(layer: l, position: j) + kvHead * d, sum, d)
+                }
+                let out = attended.pointer + t * c.width + h * d
+                for i in 0..<d { out[i] = sum[i] }
+            }
+        }
+    }
+}
