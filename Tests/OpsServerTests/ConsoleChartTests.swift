@@ -61,6 +61,14 @@ final class ConsoleChartTests: XCTestCase {
         XCTAssertEqual(gapped.components(separatedBy: "<circle ").count - 1, 4)
     }
 
+    func testTheLeftMarginFitsTheWidestValueLabel() {
+        let narrow = chart([ChartSeries(name: "Requests", color: "#000", points: points([3]))])
+        XCTAssertTrue(narrow.contains("<line x1=\"40\""), "one-character labels keep the minimum margin")
+        let wide = chart([ChartSeries(name: "Cost", color: "#000", points: points([0.0000173]))], format: .dollars)
+        XCTAssertTrue(wide.contains(">$0.000015</text>"))
+        XCTAssertTrue(wide.contains("<line x1=\"72.5\""), "nine-character labels get 9 × 6.5 + 14 points")
+    }
+
     func testTickValuesAreRound() {
         XCTAssertEqual(ChartTicks.values(upTo: 7, integral: true), [0, 2, 4, 6, 8])
         XCTAssertEqual(ChartTicks.values(upTo: 1, integral: true), [0, 1])

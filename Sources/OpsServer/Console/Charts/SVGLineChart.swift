@@ -14,7 +14,7 @@ public struct SVGLineChart: Sendable {
     public var width: Double = 640
     public var height: Double = 220
 
-    private let margin = (left: 60.0, right: 16.0, top: 30.0, bottom: 26.0)
+    private var margin = (left: 60.0, right: 16.0, top: 30.0, bottom: 26.0)
 
     public init(title: String, series: [ChartSeries], from: Date, to: Date, format: ChartValueFormat) {
         self.title = title
@@ -31,6 +31,13 @@ public struct SVGLineChart: Sendable {
     public func render() -> String {
         let maxValue = series.flatMap { $0.points.compactMap(\.y) }.max() ?? 0
         let yTicks = ChartTicks.values(upTo: maxValue, integral: format.isIntegral)
+        // The value labels decide the left margin, so `$0.000015` fits as well as `8`.
+        var chart = self
+        chart.margin.left = max(40, Double(yTicks.map { format.label($0).count }.max() ?? 1) * 6.5 + 14)
+        return chart.draw(yTicks: yTicks)
+    }
+
+    private func draw(yTicks: [Double]) -> String {
         let yTop = yTicks.last ?? 1
         let titleID = "chart-" + Self.slug(title)
         var svg = """

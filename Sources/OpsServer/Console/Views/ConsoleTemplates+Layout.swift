@@ -57,6 +57,7 @@ extension ConsoleTemplates {
     .message { border:1px solid var(--line); border-radius:8px; background:#fff; margin-bottom:8px; }
     .message .role { font-size:12px; font-weight:600; text-transform:uppercase; color:var(--muted); padding:6px 12px; border-bottom:1px solid var(--line); }
     pre { margin:0; padding:10px 12px; white-space:pre-wrap; word-break:break-word; font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,monospace; }
+    .message pre.content { font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
     details { margin-top:16px; }
     details pre { background:#fff; border:1px solid var(--line); border-radius:8px; max-height:480px; overflow:auto; }
     .pager { margin-top:12px; }
