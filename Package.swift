@@ -83,9 +83,12 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "OpsSQLiteTests", dependencies: ["OpsSQLite", "OpsTesting", "OpsCore"]),
+        .testTarget(name: "OpsPostgresTests", dependencies: ["OpsPostgres", "OpsTesting", "OpsCore"]),
+        .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
         .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
-        .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"]),
-        .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"]),
+        .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

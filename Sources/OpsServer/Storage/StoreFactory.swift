@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OpsCore
+import OpsPostgres
 import OpsSQLite
 
 /// Opens the store named by `storage.url`: `sqlite://PATH` (relative paths resolve against the
@@ -13,7 +14,7 @@ public enum StoreFactory {
             return try SQLiteStore(path: sqlitePath(url: url, dataDirectory: dataDirectory))
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            throw ConfigError("storage.url", "PostgreSQL support is not built into this version yet")
+            return try PostgresStore(url: url, logger: logger)
         }
         throw ConfigError("storage.url", "must start with sqlite:// or postgres://, got '\(url)'")
     }
