@@ -96,4 +96,13 @@ final class ConsoleDashboardAggregatorTests: XCTestCase {
         XCTAssertNil(summary.totals.p95LatencyMs)
         XCTAssertTrue(summary.models.isEmpty)
     }
+
+    func testTheViewSaysWhenTheWindowWasCutShort() {
+        let summary = DashboardAggregator(range: .hour, now: noon).summarize([point(5, from: noon)])
+        XCTAssertNil(DashboardView(summary).notice)
+        XCTAssertEqual(DashboardView(summary, truncatedAt: 200_000).notice,
+                       "This range has more than 200,000 traces; only the oldest 200,000 are counted. Pick a shorter range.")
+        XCTAssertEqual(DashboardView(summary).requests, "1")
+        XCTAssertEqual(DashboardView(summary).charts.count, 4)
+    }
 }

@@ -28,8 +28,8 @@ final class ConsolePageTests: XCTestCase {
             try await client.execute(uri: "/login?next=%2Ftraces", method: .get) { response in
                 XCTAssertEqual(response.status, .ok)
                 XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
-                XCTAssertTrue(response.text.contains("<form method=\"post\" action=\"/login\">"))
-                XCTAssertTrue(response.text.contains("name=\"next\" value=\"/traces\""))
+                XCTAssertTrue(response.html.contains("<form method=\"post\" action=\"/login\">"))
+                XCTAssertTrue(response.html.contains("name=\"next\" value=\"/traces\""))
             }
         }
     }
@@ -63,7 +63,7 @@ final class ConsolePageTests: XCTestCase {
                                      body: ByteBuffer(string: "api_key=llmops-nope&next=%2F")) { response in
                 XCTAssertEqual(response.status, .unauthorized)
                 XCTAssertNil(response.headers[.setCookie])
-                XCTAssertTrue(response.text.contains("That key was not accepted"))
+                XCTAssertTrue(response.html.contains("That key was not accepted"))
             }
         }
     }

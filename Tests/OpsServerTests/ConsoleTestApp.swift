@@ -66,5 +66,5 @@ struct ConsoleTestApp {
 }
 
 extension TestResponse {
-    var text: String { String(buffer: body) }
+    var html: String { String(buffer: body) }
 }

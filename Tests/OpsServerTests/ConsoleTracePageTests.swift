@@ -15,7 +15,7 @@ final class ConsoleTracePageTests: XCTestCase {
         try await console.application.test(.router) { client in
             try await client.execute(uri: "/?range=24h", method: .get, headers: console.sessionHeaders) { response in
                 XCTAssertEqual(response.status, .ok)
-                let html = response.text
+                let html = response.html
                 XCTAssertTrue(html.contains("<div class=\"label\">Requests</div><div class=\"value\">3</div>"), "other projects are not counted")
                 XCTAssertTrue(html.contains("<div class=\"label\">Errors</div><div class=\"value\">1</div>"))
                 XCTAssertTrue(html.contains("33.3% of requests"))
@@ -23,12 +23,12 @@ final class ConsoleTracePageTests: XCTestCase {
                 for title in ["Requests and errors", "Latency p50 and p95", "Tokens", "Cost (USD)"] {
                     XCTAssertTrue(html.contains(">\(title)</title>"), title)
                 }
-                XCTAssertTrue(html.contains("<a href=\"/traces?model=mock%2Dmodel\">mock-model</a>"))
+                XCTAssertTrue(html.contains("<a href=\"/traces?model=mock-model\">mock-model</a>"))
                 XCTAssertTrue(html.contains("class=\"selected\">Last 24 hours</a>"))
                 XCTAssertTrue(html.contains("project <strong>alpha</strong>"))
             }
             try await client.execute(uri: "/?range=1h", method: .get, headers: console.sessionHeaders) { response in
-                XCTAssertTrue(response.text.contains("<div class=\"label\">Requests</div><div class=\"value\">2</div>"))
+                XCTAssertTrue(response.html.contains("<div class=\"label\">Requests</div><div class=\"value\">2</div>"))
             }
         }
     }
@@ -39,24 +39,34 @@ final class ConsoleTracePageTests: XCTestCase {
         try await console.application.test(.router) { client in
             let first = try await client.execute(uri: "/traces", method: .get, headers: console.sessionHeaders) { $0 }
             XCTAssertEqual(first.status, .ok)
-            XCTAssertEqual(first.text.components(separatedBy: "class=\"trace-row\"").count - 1, 50)
-            XCTAssertTrue(first.text.contains("<a class=\"trace-link\" href=\"/traces/t00\">2026-01-01 12:00:00 UTC</a>"))
-            let next = try XCTUnwrap(first.text.range(of: "id=\"next-page\" href=\"")
-                .map { String(first.text[$0.upperBound...].prefix { $0 != "\"" }) })
+            XCTAssertEqual(first.html.components(separatedBy: "class=\"trace-row\"").count - 1, 50)
+            XCTAssertTrue(first.html.contains("<a class=\"trace-link\" href=\"/traces/t00\">2026-01-01 12:00:00 UTC</a>"))
+            let next = try XCTUnwrap(first.html.range(of: "id=\"next-page\" href=\"")
+                .map { String(first.html[$0.upperBound...].prefix { $0 != "\"" }) })
             let decodedNext = next.replacingOccurrences(of: "&amp;", with: "&")
             let second = try await client.execute(uri: decodedNext, method: .get, headers: console.sessionHeaders) { $0 }
-            XCTAssertEqual(second.text.components(separatedBy: "class=\"trace-row\"").count - 1, 5)
-            XCTAssertFalse(second.text.contains("next-page"))
+            XCTAssertEqual(second.html.components(separatedBy: "class=\"trace-row\"").count - 1, 5)
+            XCTAssertFalse(second.html.contains("next-page"))
 
             let filtered = try await client.execute(uri: "/traces?model=&status=ok&user=grace&session_id=&tag=", method: .get,
                                                     headers: console.sessionHeaders) { $0 }
-            XCTAssertEqual(filtered.text.components(separatedBy: "class=\"trace-row\"").count - 1, 1, "blank fields do not filter")
-            XCTAssertTrue(filtered.text.contains("<input name=\"user\" value=\"grace\">"))
-            XCTAssertTrue(filtered.text.contains("<option value=\"ok\" selected>ok</option>"))
+            XCTAssertEqual(filtered.html.components(separatedBy: "class=\"trace-row\"").count - 1, 1, "blank fields do not filter")
+            XCTAssertTrue(filtered.html.contains("<input name=\"user\" value=\"grace\">"))
+            XCTAssertTrue(filtered.html.contains("<option value=\"ok\" selected>ok</option>"))
+            XCTAssertTrue(filtered.html.contains("<td><a href=\"/traces?user=grace\">grace</a></td>"))
 
             let bad = try await client.execute(uri: "/traces?status=maybe", method: .get, headers: console.sessionHeaders) { $0 }
             XCTAssertEqual(bad.status, .badRequest)
-            XCTAssertTrue(bad.text.contains("status must be ok or error, got &#39;maybe&#39;"), bad.text)
+            XCTAssertTrue(bad.html.contains("status must be ok or error, got &#39;maybe&#39;"), bad.html)
+        }
+    }
+
+    func testARowWithoutUserOrSessionHasEmptyCellsEvenWhileFiltering() async throws {
+        let console = try await ConsoleTestApp.make()
+        try await console.addTrace(id: "anon", user: nil, session: nil, tags: ["x"])
+        try await console.application.test(.router) { client in
+            let page = try await client.execute(uri: "/traces?tag=x", method: .get, headers: console.sessionHeaders) { $0 }
+            XCTAssertTrue(page.html.contains("<td class=\"num\">$0.0002</td><td></td><td></td></tr>"), page.html)
         }
     }
 
@@ -66,7 +76,7 @@ final class ConsoleTracePageTests: XCTestCase {
         try await console.application.test(.router) { client in
             try await client.execute(uri: "/traces/t1", method: .get, headers: console.sessionHeaders) { response in
                 XCTAssertEqual(response.status, .ok)
-                let html = response.text
+                let html = response.html
                 XCTAssertTrue(html.contains("<dd id=\"trace-model\">mock-model</dd>"))
                 XCTAssertTrue(html.contains("<div class=\"role\">system</div><pre class=\"content\">Be brief.</pre>"))
                 XCTAssertTrue(html.contains("<div class=\"role\">assistant</div><pre class=\"content\">Four &amp; nothing else.</pre>"))
@@ -85,8 +95,8 @@ final class ConsoleTracePageTests: XCTestCase {
         try await console.addTrace(id: "bad", status: .error, answer: nil, error: "Upstream returned 500")
         try await console.application.test(.router) { client in
             try await client.execute(uri: "/traces/bad", method: .get, headers: console.sessionHeaders) { response in
-                XCTAssertTrue(response.text.contains("<div class=\"notice error\" id=\"trace-error\">Upstream returned 500</div>"))
-                XCTAssertTrue(response.text.contains("No output."))
+                XCTAssertTrue(response.html.contains("<div class=\"notice error\" id=\"trace-error\">Upstream returned 500</div>"))
+                XCTAssertTrue(response.html.contains("No output."))
             }
         }
     }
@@ -97,7 +107,7 @@ final class ConsoleTracePageTests: XCTestCase {
         try await console.application.test(.router) { client in
             try await client.execute(uri: "/traces/secret", method: .get, headers: console.sessionHeaders) { response in
                 XCTAssertEqual(response.status, .notFound)
-                XCTAssertTrue(response.text.contains("No trace &#39;secret&#39; in project &#39;alpha&#39;."))
+                XCTAssertTrue(response.html.contains("No trace &#39;secret&#39; in project &#39;alpha&#39;."))
             }
         }
     }

@@ -32,6 +32,13 @@ enum ConsoleFormat {
         return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(8)) + " UTC"
     }
 
+    /// `value` percent-encoded for a URL query: everything but letters, digits and `-._~`.
+    static func queryValue(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: queryValueAllowed) ?? ""
+    }
+
+    private static let queryValueAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
     /// A percentage with one decimal: `2.5%`.
     static func percent(_ fraction: Double) -> String {
         ChartValueFormat.trimmed(fraction * 100, decimals: 1) + "%"

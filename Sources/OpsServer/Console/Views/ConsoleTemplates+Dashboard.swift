@@ -4,6 +4,7 @@ extension ConsoleTemplates {
     <h1>Dashboard</h1>
     <p class="ranges">{{#ranges}}<a href="{{href}}" class="{{#selected}}selected{{/selected}}">{{label}}</a>{{/ranges}}
       <span class="muted">{{from}} – {{to}}</span></p>
+    {{#notice}}<div class="notice">{{notice}}</div>{{/notice}}
     <div class="stats">
       <div class="card stat" id="stat-requests"><div class="label">Requests</div><div class="value">{{requests}}</div></div>
       <div class="card stat" id="stat-errors"><div class="label">Errors</div><div class="value">{{errors}}</div><div class="sub">{{errorRate}} of requests</div></div>

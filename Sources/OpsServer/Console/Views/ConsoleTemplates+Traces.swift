@@ -4,18 +4,18 @@ extension ConsoleTemplates {
     <h1>Traces</h1>
     {{#error}}<div class="notice error" role="alert">{{error}}</div>{{/error}}
     <form class="filters" method="get" action="/traces">
-      <label>Model<input name="model" value="{{model}}"></label>
+      <label>Model<input name="model" value="{{filterModel}}"></label>
       <label>Status<select name="status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
-      <label>User<input name="user" value="{{user}}"></label>
-      <label>Session<input name="session_id" value="{{sessionID}}"></label>
-      <label>Tag<input name="tag" value="{{tag}}"></label>
+      <label>User<input name="user" value="{{filterUser}}"></label>
+      <label>Session<input name="session_id" value="{{filterSession}}"></label>
+      <label>Tag<input name="tag" value="{{filterTag}}"></label>
       <button class="primary" type="submit">Filter</button> <a href="/traces">Clear</a>
     </form>
     {{#hasRows}}
     <table id="traces">
       <thead><tr><th>Time</th><th>Model</th><th>Status</th><th class="num">Latency</th><th class="num">Tokens</th><th class="num">Cost</th><th>User</th><th>Session</th></tr></thead>
       <tbody>
-      {{#rows}}<tr class="trace-row"><td><a class="trace-link" href="{{href}}">{{time}}</a></td><td>{{model}}</td><td><span class="pill {{status}}">{{status}}</span></td><td class="num">{{latency}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td><td>{{user}}</td><td>{{session}}</td></tr>
+      {{#rows}}<tr class="trace-row"><td><a class="trace-link" href="{{href}}">{{time}}</a></td><td>{{model}}</td><td><span class="pill {{status}}">{{status}}</span></td><td class="num">{{latency}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td><td>{{#user}}<a href="{{userHref}}">{{user}}</a>{{/user}}</td><td>{{#session}}<a href="{{sessionHref}}">{{session}}</a>{{/session}}</td></tr>
       {{/rows}}
       </tbody>
     </table>

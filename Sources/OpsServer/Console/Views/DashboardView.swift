@@ -37,8 +37,11 @@ struct DashboardView {
     var charts: [Chart]
     var models: [ModelRow]
     var hasModels: Bool
+    var notice: String?
 
-    init(_ summary: DashboardSummary) {
+    /// `truncatedAt` is the point limit when the store returned that many (the window was cut short).
+    init(_ summary: DashboardSummary, truncatedAt: Int? = nil) {
+        notice = truncatedAt.map { "This range has more than \(ConsoleFormat.count($0)) traces; only the oldest \(ConsoleFormat.count($0)) are counted. Pick a shorter range." }
         ranges = DashboardRange.allCases.map { RangeLink(label: $0.label, href: "/?range=\($0.rawValue)", selected: $0 == summary.range) }
         from = ConsoleFormat.time(summary.from)
         to = ConsoleFormat.time(summary.to)
@@ -53,7 +56,7 @@ struct DashboardView {
         charts = DashboardCharts(summary).all.map { Chart(title: $0.title, svg: $0.render()) }
         models = summary.models.map { row in
             ModelRow(model: row.model,
-                     modelQuery: row.model.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? row.model,
+                     modelQuery: ConsoleFormat.queryValue(row.model),
                      requests: ConsoleFormat.count(row.stats.requests), errors: ConsoleFormat.count(row.stats.errors),
                      p50: ConsoleFormat.duration(row.stats.p50LatencyMs), p95: ConsoleFormat.duration(row.stats.p95LatencyMs),
                      tokens: ConsoleFormat.count(row.stats.tokens), cost: ConsoleFormat.cost(row.stats.costUSD))

@@ -17,14 +17,19 @@ struct TraceListView {
         var latency: String
         var tokens: String
         var cost: String
-        var user: String
-        var session: String
+        // Optional, so a trace without a user shows an empty cell rather than a link to nothing.
+        var user: String?
+        var userHref: String
+        var session: String?
+        var sessionHref: String
     }
 
-    var model: String
-    var user: String
-    var sessionID: String
-    var tag: String
+    // Named apart from the rows' fields: Mustache looks a missing (nil) row field up in the
+    // enclosing view, and a row without a user must not show the user filter's value.
+    var filterModel: String
+    var filterUser: String
+    var filterSession: String
+    var filterTag: String
     var statuses: [StatusOption]
     var rows: [Row]
     var hasRows: Bool
@@ -35,10 +40,10 @@ struct TraceListView {
     static let filterNames = ["model", "status", "user", "session_id", "tag"]
 
     init(filters: [String: String], page: TracePage?, error: String? = nil) {
-        model = filters["model"] ?? ""
-        user = filters["user"] ?? ""
-        sessionID = filters["session_id"] ?? ""
-        tag = filters["tag"] ?? ""
+        filterModel = filters["model"] ?? ""
+        filterUser = filters["user"] ?? ""
+        filterSession = filters["session_id"] ?? ""
+        filterTag = filters["tag"] ?? ""
         let status = filters["status"] ?? ""
         statuses = [StatusOption(value: "", label: "any", selected: status.isEmpty)]
             + TraceStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == status) }
@@ -53,13 +58,14 @@ struct TraceListView {
             time: ConsoleFormat.time(trace.createdAt), model: trace.model.isEmpty ? "—" : trace.model,
             status: trace.status.rawValue, latency: ConsoleFormat.duration(trace.latencyMs),
             tokens: trace.usage.map { ConsoleFormat.count($0.totalTokens) } ?? "—", cost: ConsoleFormat.cost(trace.costUSD),
-            user: trace.user ?? "", session: trace.sessionID ?? "")
+            user: trace.user, userHref: "/traces?user=" + ConsoleFormat.queryValue(trace.user ?? ""),
+            session: trace.sessionID, sessionHref: "/traces?session_id=" + ConsoleFormat.queryValue(trace.sessionID ?? ""))
     }
 
     /// `/traces?…` keeping the current filters and adding the cursor.
     static func href(filters: [String: String], cursor: String) -> String {
         let pairs = filterNames.compactMap { name in filters[name].map { (name, $0) } } + [("cursor", cursor)]
-        let query = pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        let query = pairs.map { "\($0.0)=\(ConsoleFormat.queryValue($0.1))" }
         return "/traces?" + query.joined(separator: "&")
     }
 }
