@@ -56,6 +56,16 @@ final class ConsolePageTests: XCTestCase {
         }
     }
 
+    func testNextOnlyEverPointsIntoThisSite() {
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("/traces?model=a"), "/traces?model=a")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext(nil), "/")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("https://evil.example/"), "/")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("//evil.example/"), "/")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("/\\evil.example/"), "/")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("/x\r\nSet-Cookie: a=b"), "/")
+        XCTAssertEqual(ConsoleAuthMiddleware.safeNext("/traces?user=a b"), "/")
+    }
+
     func testLoginWithAWrongKeySaysSoAndSetsNoCookie() async throws {
         let console = try await ConsoleTestApp.make()
         try await console.application.test(.router) { client in

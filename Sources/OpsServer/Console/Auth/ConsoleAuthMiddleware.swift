@@ -32,9 +32,13 @@ struct ConsoleAuthMiddleware: RouterMiddleware {
         return response
     }
 
-    /// `next` when it is a path on this site, `/` otherwise: the login never redirects off-site.
+    /// `next` when it is a path on this site, `/` otherwise: the login never redirects off-site
+    /// (`//host` and `/\host` are other sites to browsers) and never puts whitespace or control
+    /// characters in a `Location` header.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
+        else { return "/" }
         return next
     }
 }
