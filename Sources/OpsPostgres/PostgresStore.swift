@@ -29,16 +29,11 @@ public final class PostgresStore: OpsStore {
         self.url = url
         self.logger = logger
         self.connectTimeout = connectTimeout
-        var unverified = TLSConfiguration.makeClientConfiguration()
-        // libpq's prefer/require encrypt without checking the certificate (Debian's cluster ships a
-        // self-signed one); verify-full is the mode that checks.
-        unverified.certificateVerification = .none
         let tls: PostgresClient.Configuration.TLS
-        switch url.tls {
-        case .disable: tls = .disable
-        case .prefer: tls = .prefer(unverified)
-        case .require: tls = .require(unverified)
-        case .verifyFull: tls = .require(.makeClientConfiguration())
+        switch (url.tls, Self.tlsConfiguration(for: url.tls)) {
+        case (.prefer, let configuration?): tls = .prefer(configuration)
+        case (_, let configuration?): tls = .require(configuration)
+        case (_, nil): tls = .disable
         }
         var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.username,
                                                          password: url.password, database: url.database, tls: tls)
@@ -107,29 +102,6 @@ public final class PostgresStore: OpsStore {
             return try await body()
         } catch {
             throw PostgresStoreError.wrapping(error, during: operation)
-        }
-    }
-
-    // The pool waits for a connection as long as the server is down; callers that decide whether
-    // the store is usable (readiness, start-up) need an answer instead.
-    @discardableResult
-    private func withConnectTimeout<T: Sendable>(_ operation: String,
-                                                 _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let timeout = connectTimeout
-        let target = "\(url.host):\(url.port)/\(url.database)"
-        return try await run(operation) {
-            try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: timeout * 2)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let result = first else {
-                    throw PostgresStoreError(.unavailable, "\(operation) failed: no answer from \(target) within \(timeout * 2)")
-                }
-                return result
-            }
         }
     }
 }

@@ -35,6 +35,28 @@ public final class SQLiteStore: OpsStore {
         }
     }
 
+    /// Opens the database named by a storage URL: `sqlite://./relative/path.sqlite`,
+    /// `sqlite:///absolute/path.sqlite`, or a plain path.
+    public convenience init(url: String) throws {
+        try self.init(path: Self.path(fromURL: url))
+    }
+
+    /// The file path in a `sqlite://` storage URL.
+    public static func path(fromURL url: String) throws -> String {
+        guard url.hasPrefix("sqlite:") else {
+            if url.contains("://") {
+                throw SQLiteStoreError(.cannotOpen, "storage URL \(url) is not a sqlite:// URL")
+            }
+            return url
+        }
+        var path = String(url.dropFirst("sqlite:".count))
+        if path.hasPrefix("//") { path.removeFirst(2) }
+        guard !path.isEmpty else {
+            throw SQLiteStoreError(.cannotOpen, "storage URL \(url) names no file (e.g. sqlite://./llmops-data/llmops.sqlite)")
+        }
+        return path
+    }
+
     /// Applies pending migrations; returns the versions applied by this call, ascending.
     @discardableResult
     public func migrate() async throws -> [Int] {

@@ -26,6 +26,7 @@ final class SQLiteStoreContractTests: StoreContractTestCase {
     func testControlCharactersAreStored() async throws { try await contractControlCharactersAreStored() }
     func testProjectIsolation() async throws { try await contractProjectIsolation() }
     func testBatchIsAtomic() async throws { try await contractBatchIsAtomic() }
+    func testConcurrentBatches() async throws { try await contractConcurrentBatches() }
     func testEveryFilter() async throws { try await contractEveryFilter() }
     func testPaginationWithEqualTimestamps() async throws { try await contractPaginationWithEqualTimestamps() }
     func testLimitIsClamped() async throws { try await contractLimitIsClamped() }

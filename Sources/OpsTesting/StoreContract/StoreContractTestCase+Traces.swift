@@ -104,3 +104,32 @@ extension StoreContractTestCase {
         XCTAssertEqual(after.count, 6, "the store still accepts writes after failed batches")
     }
 }
+
+extension StoreContractTestCase {
+    /// Batches written from several tasks at once all land, and reads meanwhile see whole batches.
+    public func contractConcurrentBatches() async throws {
+        let store = self.store!
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<6 {
+                group.addTask {
+                    for batch in 0..<5 {
+                        let traces = (0..<20).map { i in
+                            StoreFixtures.trace(id: "w\(writer)-b\(batch)-\(i)", at: Double(writer * 100 + batch * 20 + i))
+                        }
+                        try await store.insertTraces(traces)
+                    }
+                }
+            }
+            group.addTask {
+                for _ in 0..<10 {
+                    let page = try await store.listTraces(TraceQuery(project: "alpha", limit: 1000))
+                    XCTAssertEqual(page.traces.count % 20, 0, "a reader never sees part of a batch")
+                }
+            }
+            try await group.waitForAll()
+        }
+        let ids = try await listedIDs(TraceQuery(project: "alpha", limit: 1000))
+        XCTAssertEqual(ids.count, 600)
+        XCTAssertEqual(Set(ids).count, 600)
+    }
+}
