@@ -6,8 +6,8 @@ extension ConsoleTemplates {
       <span class="muted">{{from}} – {{to}}</span></p>
     {{#notice}}<div class="notice">{{notice}}</div>{{/notice}}
     <div class="stats">
-      <div class="card stat" id="stat-requests"><div class="label">Requests</div><div class="value">{{requests}}</div></div>
-      <div class="card stat" id="stat-errors"><div class="label">Errors</div><div class="value">{{errors}}</div><div class="sub">{{errorRate}} of requests</div></div>
+      <div class="card stat" id="stat-requests"><div class="label">Requests</div><div class="value">{{requests}}</div><div class="sub"><a href="/traces">all traces</a></div></div>
+      <div class="card stat" id="stat-errors"><div class="label">Errors</div><div class="value">{{errors}}</div><div class="sub">{{errorRate}} of requests · <a href="/traces?status=error">see them</a></div></div>
       <div class="card stat" id="stat-p50"><div class="label">p50 latency</div><div class="value">{{p50}}</div></div>
       <div class="card stat" id="stat-p95"><div class="label">p95 latency</div><div class="value">{{p95}}</div></div>
       <div class="card stat" id="stat-tokens"><div class="label">Tokens</div><div class="value">{{tokens}}</div></div>
