@@ -55,6 +55,15 @@ final class ConsoleTracePageTests: XCTestCase {
             XCTAssertTrue(filtered.html.contains("<option value=\"ok\" selected>ok</option>"))
             XCTAssertTrue(filtered.html.contains("<td><a href=\"/traces?user=grace\">grace</a></td>"))
 
+            // t00…t54 are 0…54 minutes before noon; from 11:50 up to (not including) 11:55 holds t06…t10.
+            let window = try await client.execute(uri: "/traces?from=2026-01-01T11:50:00Z&to=1767268500", method: .get,
+                                                  headers: console.sessionHeaders) { $0 }
+            XCTAssertEqual(window.html.components(separatedBy: "class=\"trace-row\"").count - 1, 5, window.html)
+            XCTAssertTrue(window.html.contains("href=\"/traces/t06\""))
+            let badTime = try await client.execute(uri: "/traces?from=yesterday", method: .get, headers: console.sessionHeaders) { $0 }
+            XCTAssertEqual(badTime.status, .badRequest)
+            XCTAssertTrue(badTime.html.contains("from must be an RFC 3339 time or Unix seconds, got &#39;yesterday&#39;"))
+
             let bad = try await client.execute(uri: "/traces?status=maybe", method: .get, headers: console.sessionHeaders) { $0 }
             XCTAssertEqual(bad.status, .badRequest)
             XCTAssertTrue(bad.html.contains("status must be ok or error, got &#39;maybe&#39;"), bad.html)

@@ -30,6 +30,8 @@ struct TraceListView {
     var filterUser: String
     var filterSession: String
     var filterTag: String
+    var filterFrom: String
+    var filterTo: String
     var statuses: [StatusOption]
     var rows: [Row]
     var hasRows: Bool
@@ -37,13 +39,15 @@ struct TraceListView {
     var error: String?
 
     /// The filter names the page and `GET /api/traces` share, in the order links carry them.
-    static let filterNames = ["model", "status", "user", "session_id", "tag"]
+    static let filterNames = ["model", "status", "user", "session_id", "tag", "from", "to"]
 
     init(filters: [String: String], page: TracePage?, error: String? = nil) {
         filterModel = filters["model"] ?? ""
         filterUser = filters["user"] ?? ""
         filterSession = filters["session_id"] ?? ""
         filterTag = filters["tag"] ?? ""
+        filterFrom = filters["from"] ?? ""
+        filterTo = filters["to"] ?? ""
         let status = filters["status"] ?? ""
         statuses = [StatusOption(value: "", label: "any", selected: status.isEmpty)]
             + TraceStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == status) }
