@@ -47,6 +47,7 @@ extension ConsoleTemplates {
     .ranges a.selected { background:var(--accent); color:#fff; border-color:var(--accent); }
     form.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:flex-end; margin-bottom:12px; }
     form.filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
+    form.filters input { width:150px; }
     input, select { font:inherit; padding:5px 8px; border:1px solid #d1d5db; border-radius:6px; background:#fff; }
     button.primary { font:inherit; padding:6px 14px; border-radius:6px; border:0; background:var(--accent); color:#fff; cursor:pointer; }
     .notice { padding:10px 14px; border-radius:6px; margin-bottom:12px; background:#fef3c7; color:#92400e; }

@@ -9,8 +9,8 @@ extension ConsoleTemplates {
       <label>User<input name="user" value="{{filterUser}}"></label>
       <label>Session<input name="session_id" value="{{filterSession}}"></label>
       <label>Tag<input name="tag" value="{{filterTag}}"></label>
-      <label>From<input name="from" value="{{filterFrom}}" placeholder="2026-01-31T00:00:00Z" size="20"></label>
-      <label>To<input name="to" value="{{filterTo}}" placeholder="RFC 3339 or Unix seconds" size="20"></label>
+      <label>From<input name="from" value="{{filterFrom}}" placeholder="2026-01-31T00:00:00Z"></label>
+      <label>To<input name="to" value="{{filterTo}}" placeholder="RFC 3339 or Unix seconds"></label>
       <button class="primary" type="submit">Filter</button> <a href="/traces">Clear</a>
     </form>
     {{#hasRows}}
