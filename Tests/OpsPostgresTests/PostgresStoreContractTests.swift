@@ -11,7 +11,7 @@ final class PostgresStoreContractTests: StoreContractTestCase {
     override func makeStore() async throws -> any OpsStore {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
         self.schema = schema
-        return try PostgresStore(url: url)
+        return try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
     }
 
     override func tearDown() async throws {

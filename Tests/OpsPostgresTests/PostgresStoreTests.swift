@@ -35,7 +35,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testReplicasMigratingAtOnceApplyEachVersionOnce() async throws {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
-        let stores = try (0..<4).map { _ in try PostgresStore(url: url) }
+        let stores = try (0..<4).map { _ in try PostgresStore(url: url, logger: PostgresTestDatabase.logger) }
         let results = try await withThrowingTaskGroup(of: [Int].self) { group in
             for store in stores { group.addTask { try await store.migrate() } }
             return try await group.reduce(into: [[Int]]()) { $0.append($1) }
@@ -50,7 +50,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testJSONColumnsAreJSONB() async throws {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
-        let store = try PostgresStore(url: url)
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
         try await store.migrate()
         let rows = try await store.client.query("""
             SELECT table_name || '.' || column_name FROM information_schema.columns \
@@ -63,7 +63,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testBatchLargerThanOneStatement() async throws {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
-        let store = try PostgresStore(url: url)
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
         try await store.migrate()
         let traces = (0..<2_500).map { StoreFixtures.fullTrace(id: String(format: "big-%05d", $0), at: Double($0)) }
         let start = ContinuousClock.now
@@ -80,7 +80,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testDuplicateIDIsAReadableConstraintError() async throws {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
-        let store = try PostgresStore(url: url)
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
         try await store.migrate()
         let trace = StoreFixtures.bareTrace(id: "dup")
         try await store.insertTraces([trace])
@@ -99,7 +99,7 @@ final class PostgresStoreTests: XCTestCase {
     func testUnreachableServerIsUnavailable() async throws {
         _ = try PostgresTestDatabase.baseURL()
         let store = try PostgresStore(url: "postgres://u:p@127.0.0.1:1/db?sslmode=disable",
-                                      connectTimeout: .milliseconds(500))
+                                      logger: PostgresTestDatabase.logger, connectTimeout: .milliseconds(500))
         let start = ContinuousClock.now
         do {
             try await store.ping()
@@ -116,7 +116,7 @@ final class PostgresStoreTests: XCTestCase {
         let base = try PostgresURL(PostgresTestDatabase.baseURL())
         var wrong = base
         wrong.password = "definitely-not-the-password"
-        let store = PostgresStore(url: wrong)
+        let store = PostgresStore(url: wrong, logger: PostgresTestDatabase.logger, connectTimeout: .seconds(1))
         do {
             try await store.ping()
             XCTFail("ping with a wrong password succeeded")

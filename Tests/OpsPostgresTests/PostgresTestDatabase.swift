@@ -1,6 +1,7 @@
 import Foundation
 import OpsCore
 @testable import OpsPostgres
+import PostgresNIO
 import XCTest
 
 /// Where the Postgres tests find their server, and a fresh schema per test so runs never collide.
@@ -19,11 +20,17 @@ enum PostgresTestDatabase {
             throw XCTSkip("LLMOPS_SKIP_POSTGRES=1: Postgres tests skipped")
         }
         guard let url = environment["LLMOPS_TEST_POSTGRES_URL"], !url.isEmpty else {
-            XCTFail(howToStart)
             throw PostgresStoreError(.unavailable, howToStart)
         }
         return url
     }
+
+    /// Quiet: the pool logs every failed connection attempt at info, which the failure tests cause on purpose.
+    static let logger: Logger = {
+        var logger = Logger(label: "llmops.postgres.tests")
+        logger.logLevel = .error
+        return logger
+    }()
 
     /// A URL for a schema no other test uses.
     static func freshSchemaURL() throws -> (url: String, schema: String) {
