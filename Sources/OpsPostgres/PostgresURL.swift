@@ -2,7 +2,7 @@
 ///
 /// Parsed by hand rather than with `URLComponents` so a mistake is reported by name
 /// ("the port 'abc' is not a number") instead of as an invalid URL.
-public struct PostgresURL: Sendable, Equatable {
+public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     /// How to use TLS, as libpq's `sslmode`: `disable`; `prefer` (the default) and `require`
     /// encrypt without checking the certificate, as libpq does; `verify-full` also checks it.
     public enum TLSMode: String, Sendable, Equatable {
@@ -95,6 +95,16 @@ public struct PostgresURL: Sendable, Equatable {
         }
     }
 
+    /// The URL again, with the password replaced by `***`.
+    public var redactedDescription: String {
+        let userInfo = username + (password == nil ? "" : ":***")
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        var query: [String] = []
+        if let schema { query.append("schema=\(schema)") }
+        if tls != .prefer { query.append("sslmode=\(tls.rawValue)") }
+        return "postgres://\(userInfo)@\(hostPart):\(port)/\(database)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
     /// The URL with the password replaced by `***`, for logs and error messages.
     public static func redacted(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://"), let at = text.lastIndex(of: "@"), at > schemeEnd.upperBound,
@@ -102,6 +112,8 @@ public struct PostgresURL: Sendable, Equatable {
         else { return text }
         return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
     }
+
+    public var description: String { redactedDescription }
 
     static func isPlainIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 63 else { return false }

@@ -62,3 +62,11 @@ final class PostgresURLTests: XCTestCase {
         }
     }
 }
+
+extension PostgresURLTests {
+    func testDescriptionHidesThePassword() throws {
+        let url = try PostgresURL("postgres://me:secret@[::1]:5433/db?schema=ops&sslmode=require")
+        XCTAssertEqual("\(url)", "postgres://me:***@[::1]:5433/db?schema=ops&sslmode=require")
+        XCTAssertEqual("\(try PostgresURL("postgres://me@h/db"))", "postgres://me@h:5432/db")
+    }
+}
