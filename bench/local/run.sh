@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 models="${LOCAL_MODELS_DIR:-$PWD/models}"
-venv="${BENCH_VENV:-$PWD/.bench-venv}"
+venv="${BENCH_VENV:-$PWD/bench/out/venv}"
 mkdir -p bench/out
 
 if [ ! -x "$venv/bin/python" ]; then

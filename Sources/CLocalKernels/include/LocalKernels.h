@@ -20,6 +20,10 @@ void lk_matmul_q4_1(const void *w, size_t row_bytes, int row_begin, int row_end,
 void lk_matmul_q8_0(const void *w, size_t row_bytes, int row_begin, int row_end, int blocks,
                     const int8_t *xq, const float *xd, int n_tokens, float *y, int y_stride);
 
+/// Quantizes `blocks` blocks of 32 floats to signed bytes as ggml's quantize_row_q8_1 does
+/// (scale 127/max|x|, round half to even); writes each block's max|x| and the sum of its quants.
+void lk_quantize_q8(const float *x, int blocks, int8_t *q, float *amax, int32_t *sums);
+
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);
 

@@ -1,3 +1,7 @@
+#if canImport(CLocalKernels)
+import CLocalKernels
+#endif
+
 /// Activation rows quantized to 8 bits in blocks of 32, the way llama.cpp prepares the
 /// right-hand side of a Q4_1 (`Q8_1`) or Q8_0 (`Q8_0`) matrix product.
 ///
@@ -34,25 +38,38 @@ final class Q8Activations {
         precondition(count <= capacity)
         rows = count
         let blocks = blocksPerRow
+        #if canImport(CLocalKernels)
+        let amax = UnsafeMutablePointer<Float>.allocate(capacity: blocks)
+        let sumsI = UnsafeMutablePointer<Int32>.allocate(capacity: blocks)
+        defer { amax.deallocate(); sumsI.deallocate() }
         for r in 0..<count {
+            lk_quantize_q8(x + r * width, Int32(blocks), quants + r * width, amax, sumsI)
             for b in 0..<blocks {
-                let src = UnsafeRawPointer(x + r * width + b * 32)
-                let v0 = src.loadUnaligned(as: SIMD16<Float>.self)
-                let v1 = src.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
-                let amax = max(pointwiseMax(v0, -v0).max(), pointwiseMax(v1, -v1).max())
-                let d = amax / 127
-                // ggml scales by 127/max rather than 1/d; the last bit matters for exact ties.
-                let id: Float = amax != 0 ? 127 / amax : 0
-                let q0 = (v0 * id).rounded(.toNearestOrEven)
-                let q1 = (v1 * id).rounded(.toNearestOrEven)
-                let i0 = SIMD16<Int32>(q0), i1 = SIMD16<Int32>(q1)
-                let dst = UnsafeMutableRawPointer(quants + r * width + b * 32)
-                dst.storeBytes(of: SIMD16<Int8>(truncatingIfNeeded: i0), as: SIMD16<Int8>.self)
-                dst.storeBytes(of: SIMD16<Int8>(truncatingIfNeeded: i1), toByteOffset: 16, as: SIMD16<Int8>.self)
-                let block = r * blocks + b
-                scales[block] = Float(Float16(d))
-                sums[block] = Float(Float16(d * Float(i0.wrappedSum() &+ i1.wrappedSum())))
+                let d = amax[b] / 127
+                scales[r * blocks + b] = Float(Float16(d))
+                sums[r * blocks + b] = Float(Float16(d * Float(sumsI[b])))
             }
         }
+        #else
+        for r in 0..<count {
+            for b in 0..<blocks {
+                let src = x + r * width + b * 32
+                var amax: Float = 0
+                for i in 0..<32 { amax = max(amax, abs(src[i])) }
+                let d = amax / 127
+                // ggml scales by 127/max rather than 1/d; the last bit matters for rounding ties.
+                let id: Float = amax != 0 ? 127 / amax : 0
+                var sum: Int32 = 0
+                let dst = quants + r * width + b * 32
+                for i in 0..<32 {
+                    let value = Int8((src[i] * id).rounded(.toNearestOrEven))
+                    dst[i] = value
+                    sum += Int32(value)
+                }
+                scales[r * blocks + b] = Float(Float16(d))
+                sums[r * blocks + b] = Float(Float16(d * Float(sum)))
+            }
+        }
+        #endif
     }
 }

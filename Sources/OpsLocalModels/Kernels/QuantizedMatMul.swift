@@ -7,29 +7,46 @@ import CLocalKernels
 public enum QuantizedMatMul {
     /// `y[n, out] = x[n, in] · Wᵀ`, with `x` already quantized.
     static func multiply(_ w: Tensor, _ x: Q8Activations, into y: UnsafeMutablePointer<Float>) {
-        let outFeatures = w.rows, n = x.rows, rowBytes = w.rowBytes, base = w.data, type = w.type
-        let blocks = x.blocksPerRow
-        precondition(blocks * 32 == w.columns && (type == .q4_1 || type == .q8_0))
-        Parallel.forRanges(outFeatures, minimumPerThread: 64) { range in
-            #if canImport(CLocalKernels)
-            if type == .q4_1 {
-                lk_matmul_q4_1(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
-                               x.quants, x.scales, x.sums, Int32(n), y, Int32(outFeatures))
-            } else {
-                lk_matmul_q8_0(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
-                               x.quants, x.scales, Int32(n), y, Int32(outFeatures))
-            }
-            #else
-            let halves = HalfTable.values
-            for j in range {
-                let row = base + j * rowBytes
-                for t in 0..<n {
-                    y[t * outFeatures + j] = type == .q4_1
-                        ? dotQ4_1(row, x, t, halves) : dotQ8_0(row, x, t, halves)
-                }
-            }
-            #endif
+        multiply([(w, y)], x)
+    }
+
+    /// Several products sharing one input (Q, K and V; gate and up) in one parallel region:
+    /// their rows are split across cores together, which halves the thread hand-offs per token.
+    static func multiply(_ products: [(weight: Tensor, output: UnsafeMutablePointer<Float>)], _ x: Q8Activations) {
+        let n = x.rows, blocks = x.blocksPerRow
+        for (w, _) in products {
+            precondition(blocks * 32 == w.columns && (w.type == .q4_1 || w.type == .q8_0))
         }
+        let starts = products.reduce(into: [0]) { $0.append($0.last! + $1.weight.rows) }
+        Parallel.forRanges(starts.last!, minimumPerThread: 64) { range in
+            for (p, (w, y)) in products.enumerated() {
+                let lower = max(range.lowerBound, starts[p]) - starts[p]
+                let upper = min(range.upperBound, starts[p + 1]) - starts[p]
+                if lower < upper { rows(w, lower..<upper, x, n, blocks, y) }
+            }
+        }
+    }
+
+    private static func rows(_ w: Tensor, _ range: Range<Int>, _ x: Q8Activations, _ n: Int, _ blocks: Int,
+                             _ y: UnsafeMutablePointer<Float>) {
+        let outFeatures = w.rows, rowBytes = w.rowBytes, base = w.data
+        #if canImport(CLocalKernels)
+        if w.type == .q4_1 {
+            lk_matmul_q4_1(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
+                           x.quants, x.scales, x.sums, Int32(n), y, Int32(outFeatures))
+        } else {
+            lk_matmul_q8_0(base, rowBytes, Int32(range.lowerBound), Int32(range.upperBound), Int32(blocks),
+                           x.quants, x.scales, Int32(n), y, Int32(outFeatures))
+        }
+        #else
+        let halves = HalfTable.values
+        for j in range {
+            let row = base + j * rowBytes
+            for t in 0..<n {
+                y[t * outFeatures + j] = w.type == .q4_1 ? dotQ4_1(row, x, t, halves) : dotQ8_0(row, x, t, halves)
+            }
+        }
+        #endif
     }
 
     @inline(__always)

@@ -72,9 +72,7 @@ final class LlamaDecoder {
                 VectorOps.rmsNorm(x.pointer + t * w, normed.pointer + t * w, width: w, gamma: layer.attentionNorm, eps: c.rmsEps)
             }
             widthActs.quantize(normed.pointer, rows: n)
-            QuantizedMatMul.multiply(layer.query, widthActs, into: q.pointer)
-            QuantizedMatMul.multiply(layer.key, widthActs, into: k.pointer)
-            QuantizedMatMul.multiply(layer.value, widthActs, into: v.pointer)
+            QuantizedMatMul.multiply([(layer.query, q.pointer), (layer.key, k.pointer), (layer.value, v.pointer)], widthActs)
             for t in 0..<n {
                 rope.apply(q.pointer + t * w, heads: c.heads, position: first + t)
                 rope.apply(k.pointer + t * c.kvWidth, heads: c.kvHeads, position: first + t)
@@ -88,8 +86,7 @@ final class LlamaDecoder {
                 VectorOps.rmsNorm(x.pointer + t * w, normed.pointer + t * w, width: w, gamma: layer.ffnNorm, eps: c.rmsEps)
             }
             widthActs.quantize(normed.pointer, rows: n)
-            QuantizedMatMul.multiply(layer.gate, widthActs, into: gate.pointer)
-            QuantizedMatMul.multiply(layer.up, widthActs, into: up.pointer)
+            QuantizedMatMul.multiply([(layer.gate, gate.pointer), (layer.up, up.pointer)], widthActs)
             VectorOps.swiglu(gate.pointer, up.pointer, n * c.feedForward)
             ffnActs.quantize(gate.pointer, rows: n)
             QuantizedMatMul.multiply(layer.down, ffnActs, into: projected.pointer)
