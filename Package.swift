@@ -63,7 +63,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], resources: [.copy("Console/Templates")]),
+        ]),
         // In-memory stores, fake clock, mock upstream, store contract suite.
         .target(name: "OpsTesting", dependencies: [
             "OpsCore",
@@ -83,8 +83,12 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "OpsSQLiteTests", dependencies: ["OpsSQLite", "OpsTesting", "OpsCore"]),
-        .testTarget(name: "OpsPostgresTests", dependencies: ["OpsPostgres", "OpsTesting", "OpsCore"]),
+        .testTarget(name: "OpsSQLiteTests", dependencies: [
+            "OpsSQLite", "OpsTesting", "OpsCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "OpsPostgresTests", dependencies: [
+            "OpsPostgres", "OpsTesting", "OpsCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
         .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
         .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import OpsCore
+import OpsLocalModels
 
 /// The one place errors become HTTP: every error a handler throws leaves here as an
 /// OpenAI-shaped body `{"error":{"message","type","param","code"}}` with its status.
@@ -8,6 +9,10 @@ enum HTTPErrorMapping {
     /// Any error as an `OpsError` (unknown errors become 500s that still say what happened).
     static func opsError(from error: any Error) -> OpsError {
         if let e = error as? OpsError { return e }
+        if let e = error as? LocalModelError {
+            return OpsError(e.isClientError ? .invalidRequest : .internalError, e.description,
+                            code: e.isClientError ? "invalid_request" : "local_model_error")
+        }
         if let e = error as? HTTPError {
             switch e.status {
             case .contentTooLarge: return OpsError(.payloadTooLarge, e.body ?? "Request body is too large", code: "payload_too_large")

@@ -27,5 +27,8 @@ enum Routes {
         api.get("keys", use: keys.list)
         api.post("keys", use: keys.create)
         api.delete("keys/:id", use: keys.revoke)
+
+        // Web console (server-rendered pages, cookie session).
+        ConsoleRoutes.register(on: router, services: services)
     }
 }

@@ -12,6 +12,7 @@ struct CatalogBuilder {
 
     func build() throws -> ModelCatalog {
         var catalog = ModelCatalog()
+        LocalModelLoader(config: config.localModels, logger: logger).add(to: &catalog)
         for (index, model) in config.models.enumerated() {
             let apiKey: String?
             do {

@@ -30,7 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
         let bootstrap = try await AdminBootstrap(store: server.services.store)
             .ensureAdmin(secret: ProcessInfo.processInfo.environment["LLMOPS_ADMIN_KEY"])
         let host = config.server.host
-        let banner = "  storage:  \(config.storage.url)  (tracing: \(config.tracing.durability.rawValue))"
+        let storageDescription = config.storage.url.hasPrefix("sqlite://")
+            ? "sqlite://" + StoreFactory.sqlitePath(url: config.storage.url, dataDirectory: options.dataDir)
+            : "postgres (\(config.storage.url.split(separator: "@").last.map(String.init) ?? ""))"
+        let banner = "  storage:  \(storageDescription)  (tracing: \(config.tracing.durability.rawValue))"
         let app = server.application { port in
             var lines = ["llmops is serving on http://\(host):\(port)",
                          "  console:  http://\(host):\(port)/",
