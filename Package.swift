@@ -26,7 +26,13 @@ let package = Package(
         // Domain types, store protocols, errors. Foundation only.
         .target(name: "OpsCore"),
         // In-process models: GGUF/safetensors readers, tokenizers, kernels, BERT and Llama.
-        .target(name: "OpsLocalModels", dependencies: ["OpsCore"]),
+        // OpenBLAS's CBLAS (Debian's libopenblas-dev) and the AVX2 quantized dot products.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas"),
+        .target(name: "CLocalKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        // The kernels are optimized even in debug builds: unoptimized inference would make the
+        // model tests (and `make run` in debug) orders of magnitude slower.
+        .target(name: "OpsLocalModels", dependencies: ["OpsCore", "CBLAS", "CLocalKernels"],
+                swiftSettings: [.unsafeFlags(["-O"])]),
         // Evaluation metrics and (later) experiments.
         .target(name: "OpsEval", dependencies: ["OpsCore"]),
         // Upstream clients (OpenAI-compatible, Anthropic) and SSE.
