@@ -54,8 +54,15 @@ public enum QuantizedMatMul {
         Float(Float16(bitPattern: p.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
     }
 
-    // Plain loops over raw pointers: LLVM vectorizes these, whereas Swift's generic SIMD
-    // width conversions compile to element-by-element calls.
+    // The portable kernels keep ggml's AVX2 summation order: eight float lanes, lane k holding
+    // elements 4k..4k+3 of each block, folded (0-3 + 4-7), then pairs. The integer sums are
+    // exact, so matching the float order makes the results bit-identical to llama.cpp's.
+
+    @inline(__always)
+    static func fold(_ acc: SIMD8<Float>) -> Float {
+        let quad = acc.lowHalf + acc.highHalf
+        return (quad[0] + quad[2]) + (quad[1] + quad[3])
+    }
 
     /// One Q4_1 weight row against activation row `t`: Σ d_w·d_x·Σ(q_w·q_x) + m_w·s_x.
     @inline(__always)
@@ -63,20 +70,27 @@ public enum QuantizedMatMul {
         let blocks = x.blocksPerRow
         let qx = x.quants + t * x.width
         let dx = x.scales + t * blocks, sx = x.sums + t * blocks
-        var acc: Float = 0
+        var acc = SIMD8<Float>.zero
+        var mins: Float = 0
         for b in 0..<blocks {
             let block = row + b * 20
             let nibbles = (block + 4).assumingMemoryBound(to: UInt8.self)
             let a = qx + b * 32
-            var sum: Int32 = 0
-            for i in 0..<16 {
-                sum &+= Int32(nibbles[i] & 0x0F) &* Int32(a[i]) &+ Int32(nibbles[i] >> 4) &* Int32(a[i + 16])
+            var lanes = SIMD8<Float>.zero
+            for k in 0..<4 {
+                var low: Int32 = 0, high: Int32 = 0
+                for i in (4 * k)..<(4 * k + 4) {
+                    low &+= Int32(nibbles[i] & 0x0F) &* Int32(a[i])
+                    high &+= Int32(nibbles[i] >> 4) &* Int32(a[i + 16])
+                }
+                lanes[k] = Float(low)
+                lanes[k + 4] = Float(high)
             }
-            let d = halves[Int(block.loadUnaligned(as: UInt16.self))]
-            let m = halves[Int(block.loadUnaligned(fromByteOffset: 2, as: UInt16.self))]
-            acc += d * dx[b] * Float(sum) + m * sx[b]
+            let d = halves[Int(block.loadUnaligned(as: UInt16.self))] * dx[b]
+            acc = acc.addingProduct(SIMD8(repeating: d), lanes)
+            mins += halves[Int(block.loadUnaligned(fromByteOffset: 2, as: UInt16.self))] * sx[b]
         }
-        return acc
+        return fold(acc) + mins
     }
 
     /// One Q8_0 weight row against activation row `t`: Σ d_w·d_x·Σ(q_w·q_x).
@@ -85,16 +99,21 @@ public enum QuantizedMatMul {
         let blocks = x.blocksPerRow
         let qx = x.quants + t * x.width
         let dx = x.scales + t * blocks
-        var acc: Float = 0
+        var acc = SIMD8<Float>.zero
         for b in 0..<blocks {
             let block = row + b * 34
             let w = (block + 2).assumingMemoryBound(to: Int8.self)
             let a = qx + b * 32
-            var sum: Int32 = 0
-            for i in 0..<32 { sum &+= Int32(w[i]) &* Int32(a[i]) }
-            acc += halves[Int(block.loadUnaligned(as: UInt16.self))] * dx[b] * Float(sum)
+            var lanes = SIMD8<Float>.zero
+            for k in 0..<8 {
+                var sum: Int32 = 0
+                for i in (4 * k)..<(4 * k + 4) { sum &+= Int32(w[i]) &* Int32(a[i]) }
+                lanes[k] = Float(sum)
+            }
+            let d = halves[Int(block.loadUnaligned(as: UInt16.self))] * dx[b]
+            acc = acc.addingProduct(SIMD8(repeating: d), lanes)
         }
-        return acc
+        return fold(acc)
     }
 
     /// Dequantizes row `j` of `w` into `out` (`w.columns` floats), e.g. an embedding lookup.
