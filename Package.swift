@@ -96,6 +96,7 @@ let package = Package(
             "OpsPostgres", "OpsTesting", "OpsCore", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
+        .testTarget(name: "OpsTelemetryTests", dependencies: ["OpsTelemetry", "OpsCore"]),
         .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
         .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"], exclude: ["Fixtures"]),
         .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"], exclude: ["Fixtures"]),

@@ -28,18 +28,18 @@ final class TraceQueue: Sendable {
 
     /// Appends without waiting; false (and counted) when the queue is full or closed.
     func offer(_ trace: Trace) -> Bool {
-        let writer: CheckedContinuation<Void, Never>? = state.withLock { s in
-            guard !s.closed, s.entries.count < capacity else { s.dropped += 1; return nil }
+        let (accepted, writer): (Bool, CheckedContinuation<Void, Never>?) = state.withLock { s in
+            guard !s.closed, s.entries.count < capacity else { s.dropped += 1; return (false, nil) }
             s.entries.append(Entry(trace: trace, committed: nil))
             defer { s.writerWaiting = nil }
-            return s.writerWaiting
+            return (true, s.writerWaiting)
         }
         writer?.resume()
-        return true
+        return accepted
     }
 
     /// Appends, waiting for room when full, and returns once the trace is committed (true) or
-    /// its batch failed for good (false).
+    /// its batch failed for good (false). A closed queue refuses it (false, counted as dropped).
     func appendAndWait(_ trace: Trace) async -> Bool {
         while true {
             let full: Bool = state.withLock { $0.entries.count >= capacity && !$0.closed }

@@ -1,6 +1,7 @@
 import Logging
 import OpsCore
 import ServiceLifecycle
+import Synchronization
 
 /// Records traces off the request path: a bounded queue flushed in batches by `run()`, a
 /// `Service` in the server's `ServiceGroup`. On graceful shutdown it drains the queue before returning.
@@ -11,9 +12,12 @@ public final class TraceRecorder: Service, Sendable {
     private let maxBatch: Int
     private let logger: Logger
     private let metrics: GatewayMetrics?
+    private let writeTimeout: Duration
 
     public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
-                metrics: GatewayMetrics? = nil, logger: Logger = Logger(label: "llmops.recorder")) {
+                metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10),
+                logger: Logger = Logger(label: "llmops.recorder")) {
+        self.writeTimeout = writeTimeout
         self.store = store
         self.durability = durability
         self.queue = TraceQueue(capacity: capacity)
@@ -24,8 +28,10 @@ public final class TraceRecorder: Service, Sendable {
 
     /// Traces waiting to be written.
     public var queueDepth: Int { queue.depth }
-    /// Traces dropped because the queue was full (fast mode) or closed.
-    public var droppedCount: Int { queue.dropped }
+    /// Traces not stored: refused by a full (fast mode) or closed queue, or in a batch the store
+    /// kept failing.
+    public var droppedCount: Int { queue.dropped + failedWrites.withLock { $0 } }
+    private let failedWrites = Mutex(0)
 
     /// Hands a trace to the writer. Strict: returns after its batch is committed, true when stored.
     /// Fast: returns at once, false when the trace was dropped.
@@ -33,10 +39,12 @@ public final class TraceRecorder: Service, Sendable {
     public func record(_ trace: Trace) async -> Bool {
         let stored: Bool
         switch durability {
-        case .strict: stored = await queue.appendAndWait(trace)
-        case .fast: stored = queue.offer(trace)
+        case .strict:
+            stored = await queue.appendAndWait(trace)
+        case .fast:
+            stored = queue.offer(trace)
+            if !stored { metrics?.tracesDropped.increment() }
         }
-        if !stored { metrics?.tracesDropped.increment() }
         metrics?.traceQueueDepth.set(Double(queue.depth))
         return stored
     }
@@ -69,18 +77,23 @@ public final class TraceRecorder: Service, Sendable {
     /// Writes a batch, retrying a few times with backoff before giving it up.
     private func write(_ traces: [Trace]) async -> Bool {
         var delayMs: UInt64 = 50
-        for attempt in 1...5 {
+        let attempts = 5
+        for attempt in 1...attempts {
             do {
-                try await store.insertTraces(traces)
+                let store = self.store
+                try await Deadline.run(writeTimeout, "trace batch write") { try await store.insertTraces(traces) }
                 metrics?.tracesWritten.increment(by: Int64(traces.count))
                 return true
             } catch {
                 logger.error("trace batch write failed", metadata: ["attempt": "\(attempt)", "traces": "\(traces.count)",
                                                                      "error": "\(error)"])
-                try? await Task.sleep(nanoseconds: delayMs * 1_000_000)
-                delayMs *= 4
+                if attempt < attempts {
+                    try? await Task.sleep(nanoseconds: delayMs * 1_000_000)
+                    delayMs *= 4
+                }
             }
         }
+        failedWrites.withLock { $0 += traces.count }
         metrics?.tracesDropped.increment(by: Int64(traces.count))
         return false
     }
