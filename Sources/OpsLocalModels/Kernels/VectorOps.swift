@@ -75,7 +75,9 @@ public enum VectorOps {
     /// The exact (erf) GELU used by BERT, in place.
     public static func gelu(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
         let invSqrt2: Float = 0.70710678118654752
-        for i in 0..<n { x[i] = 0.5 * x[i] * (1 + erff(x[i] * invSqrt2)) }
+        Parallel.forRanges(n, minimumPerThread: 8192) { range in
+            for i in range { x[i] = 0.5 * x[i] * (1 + erff(x[i] * invSqrt2)) }
+        }
     }
 
     /// SwiGLU: `gate[i] = silu(gate[i]) * up[i]`, with ggml's exp so results match llama.cpp's bits.

@@ -48,12 +48,6 @@ public final class LocalEmbedder: Embedder, @unchecked Sendable {
         }
     }
 
-    /// Synchronous embedding for benchmarks and tests that are not async.
-    public func embedSync(_ texts: [String]) throws -> [[Float]] {
-        guard !texts.isEmpty else { throw LocalModelError.emptyInput }
-        return encoder.embed(texts.map { tokenizer.encode($0) })
-    }
-
     private static func maxSequenceLength(directory: String) -> Int? {
         guard let data = FileManager.default.contents(atPath: directory + "/sentence_bert_config.json"),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
