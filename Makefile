@@ -6,7 +6,7 @@ SWIFT ?= swift
 PYTHON ?= python3
 CONFIG ?= llmops.yaml
 BUILD_DIR ?= .build
-APT_PACKAGES := libsqlite3-dev libopenblas-dev postgresql chromium chromium-driver
+APT_PACKAGES := libsqlite3-dev libopenblas-dev pkg-config postgresql chromium chromium-driver prometheus wrk
 PIP_PACKAGES := openai pytest requests selenium
 
 include mk/models.mk

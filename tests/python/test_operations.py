@@ -1,0 +1,79 @@
+"""Operational behaviour of the real binary: Prometheus exposition and graceful shutdown."""
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+
+import pytest
+import requests
+
+from conftest import ADMIN_KEY, BIN_DIR, _read_port
+
+
+def test_metrics_pass_promtool(gateway):
+    requests.post(gateway["base"] + "/v1/chat/completions", timeout=10,
+                  headers={"Authorization": "Bearer " + ADMIN_KEY},
+                  json={"model": "mock-model", "messages": [{"role": "user", "content": "metrics"}]})
+    text = requests.get(gateway["base"] + "/metrics", timeout=10).text
+    assert "llmops_requests_total" in text
+    promtool = shutil.which("promtool")
+    if promtool is None:
+        pytest.fail("promtool is missing: `apt-get install prometheus` (make test installs it)")
+    check = subprocess.run([promtool, "check", "metrics"], input=text, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def _start_gateway(config, env):
+    proc = subprocess.Popen([os.path.join(BIN_DIR, "llmops"), "serve", "--config", config],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    port = _read_port(proc, r"serving on http://127\.0\.0\.1:(\d+)")
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def test_sigterm_drains_in_flight_requests_and_keeps_their_traces():
+    slow_mock = subprocess.Popen([os.path.join(BIN_DIR, "llmops-mock-upstream"), "--port", "0", "--delay-ms", "1500"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    data_dir = tempfile.mkdtemp(prefix="llmops-sigterm-")
+    try:
+        mock_port = _read_port(slow_mock, r"http://127\.0\.0\.1:(\d+)")
+        config = os.path.join(data_dir, "llmops.yaml")
+        with open(config, "w") as f:
+            f.write(f"""
+server: {{ port: 0 }}
+storage: {{ url: "sqlite://{data_dir}/llmops.sqlite" }}
+tracing: {{ durability: fast }}
+local_models: {{ enabled: false }}
+models: [ {{ name: slow-model, provider: openai, base_url: "http://127.0.0.1:{mock_port}/v1" }} ]
+""")
+        env = dict(os.environ, LLMOPS_ADMIN_KEY=ADMIN_KEY)
+        proc, base = _start_gateway(config, env)
+        result = {}
+
+        def call():
+            result["reply"] = requests.post(base + "/v1/chat/completions", timeout=30,
+                                            headers={"Authorization": "Bearer " + ADMIN_KEY, "X-Session-Id": "drain"},
+                                            json={"model": "slow-model", "messages": [{"role": "user", "content": "slow"}]})
+
+        caller = threading.Thread(target=call)
+        caller.start()
+        threading.Event().wait(0.5)
+        proc.send_signal(signal.SIGTERM)
+        caller.join(timeout=30)
+        assert result["reply"].status_code == 200, result["reply"].text
+        assert result["reply"].json()["choices"][0]["message"]["content"] == "echo: slow"
+        assert proc.wait(timeout=30) == 0
+
+        proc, base = _start_gateway(config, env)
+        try:
+            traces = requests.get(base + "/api/traces", params={"session_id": "drain"}, timeout=10,
+                                  headers={"Authorization": "Bearer " + ADMIN_KEY}).json()["data"]
+            assert len(traces) == 1 and traces[0]["status"] == "ok"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    finally:
+        slow_mock.terminate()
+        slow_mock.wait(timeout=10)
+        shutil.rmtree(data_dir, ignore_errors=True)
