@@ -1,0 +1,108 @@
+import Foundation
+import OpsCore
+
+/// Spending limits in USD per UTC day and month, per key and per project: a soft threshold that
+/// raises an alert once, and a hard stop that refuses requests until the period starts over.
+public struct BudgetTracker: Sendable {
+    /// The budgets of one scope; nil means unlimited.
+    public struct Rule: Sendable, Hashable {
+        public var scope: LimitScope
+        public var dailyUSD: Double?
+        public var monthlyUSD: Double?
+        /// The fraction of a budget at which an alert is raised, e.g. 0.8.
+        public var softAlertFraction: Double
+
+        public init(scope: LimitScope, dailyUSD: Double? = nil, monthlyUSD: Double? = nil, softAlertFraction: Double = 0.8) {
+            self.scope = scope
+            self.dailyUSD = dailyUSD
+            self.monthlyUSD = monthlyUSD
+            self.softAlertFraction = softAlertFraction
+        }
+    }
+
+    /// A budget crossing its soft threshold (or its limit) with the spend just recorded.
+    public struct Alert: Sendable, Hashable {
+        public var scope: LimitScope
+        public var dimension: LimitHit.Dimension
+        public var limit: Double
+        public var spent: Double
+        /// True when the hard limit itself was crossed.
+        public var exhausted: Bool
+    }
+
+    public var store: any LimitStore
+    public var clock: any WallClock
+
+    public init(store: any LimitStore, clock: any WallClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The exhausted budget that forbids a new request, if any.
+    public func check(_ rules: [Rule]) async throws -> LimitHit? {
+        let now = clock.now()
+        let budgets = Self.budgets(rules, now: now)
+        return try await store.transact(budgets.map(\.key)) { states in
+            for budget in budgets where Self.spent(states[budget.key], in: budget) >= budget.limit {
+                return LimitHit(scope: budget.scope, dimension: budget.dimension, limit: budget.limit,
+                                resetsAt: budget.period.end)
+            }
+            return nil
+        }
+    }
+
+    /// Adds a call's cost to every budget and returns the thresholds it crossed.
+    @discardableResult
+    public func record(costUSD cost: Double, _ rules: [Rule]) async throws -> [Alert] {
+        guard cost > 0, cost.isFinite else { return [] }
+        let budgets = Self.budgets(rules, now: clock.now())
+        return try await store.transact(budgets.map(\.key)) { states in
+            var alerts: [Alert] = []
+            for budget in budgets {
+                let before = Self.spent(states[budget.key], in: budget)
+                let after = before + cost
+                states[budget.key] = LimitState(value: after, stamp: budget.period.start.timeIntervalSince1970)
+                let soft = budget.limit * budget.softFraction
+                if after >= budget.limit && before < budget.limit {
+                    alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: true))
+                } else if after >= soft && before < soft {
+                    alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: false))
+                }
+            }
+            return alerts
+        }
+    }
+
+    private struct Budget {
+        var key: String
+        var scope: LimitScope
+        var dimension: LimitHit.Dimension
+        var limit: Double
+        var softFraction: Double
+        var period: DateInterval
+    }
+
+    private static func spent(_ state: LimitState?, in budget: Budget) -> Double {
+        guard let state, state.stamp == budget.period.start.timeIntervalSince1970 else { return 0 }
+        return state.value
+    }
+
+    private static func budgets(_ rules: [Rule], now: Date) -> [Budget] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let day = calendar.dateInterval(of: .day, for: now)!
+        let month = calendar.dateInterval(of: .month, for: now)!
+        return rules.flatMap { rule -> [Budget] in
+            var out: [Budget] = []
+            if let daily = rule.dailyUSD {
+                out.append(Budget(key: "budget:\(rule.scope.id):day", scope: rule.scope, dimension: .dailyBudget, limit: daily,
+                                  softFraction: rule.softAlertFraction, period: day))
+            }
+            if let monthly = rule.monthlyUSD {
+                out.append(Budget(key: "budget:\(rule.scope.id):month", scope: rule.scope, dimension: .monthlyBudget,
+                                  limit: monthly, softFraction: rule.softAlertFraction, period: month))
+            }
+            return out
+        }
+    }
+}

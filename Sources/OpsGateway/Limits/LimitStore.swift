@@ -1,0 +1,45 @@
+import Foundation
+
+/// The number a limit remembers per key: a GCRA arrival time, or money spent in a period.
+public struct LimitState: Sendable, Hashable {
+    /// GCRA: the theoretical arrival time, epoch seconds. Budgets: USD spent.
+    public var value: Double
+    /// Budgets: the start of the period `value` belongs to, epoch seconds. Unused by GCRA.
+    public var stamp: Double
+
+    public init(value: Double = 0, stamp: Double = 0) {
+        self.value = value
+        self.stamp = stamp
+    }
+}
+
+/// Where limit states live. The in-memory store serves one process; a shared store (Postgres)
+/// makes limits hold across replicas by running `transact` inside one row-locking transaction.
+public protocol LimitStore: Sendable {
+    /// Reads the states of `keys` (missing ones are absent from the dictionary), lets `body` change,
+    /// add or remove them, and writes the result back, atomically with respect to every other
+    /// `transact` touching any of the same keys. `body` is synchronous and may run more than once
+    /// if a shared store retries a serialization failure.
+    func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result
+}
+
+/// Limit states in this process's memory.
+public final class InMemoryLimitStore: LimitStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [String: LimitState] = [:]
+
+    public init() {}
+
+    public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+        lock.withLock {
+            var slice: [String: LimitState] = [:]
+            for key in keys { slice[key] = states[key] }
+            let result = body(&slice)
+            for key in keys { states[key] = slice[key] }
+            return result
+        }
+    }
+
+    /// Every stored state, for tests and the console.
+    public var snapshot: [String: LimitState] { lock.withLock { states } }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import OpsCore
+
+/// Requests and tokens per minute, by GCRA (a leaky bucket kept as one timestamp per limit, which
+/// a shared store can update in a single row). A request passes only if every rule allows it, and
+/// only then is it counted against all of them.
+public struct RateLimiter: Sendable {
+    /// Per-minute allowances for one scope; nil means unlimited.
+    public struct Rule: Sendable, Hashable {
+        public var scope: LimitScope
+        public var requestsPerMinute: Int?
+        public var tokensPerMinute: Int?
+
+        public init(scope: LimitScope, requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil) {
+            self.scope = scope
+            self.requestsPerMinute = requestsPerMinute
+            self.tokensPerMinute = tokensPerMinute
+        }
+    }
+
+    /// The verdict on one request.
+    public struct Decision: Sendable, Hashable {
+        public var hit: LimitHit?
+        public var headers: LimitHeaders
+        public var allowed: Bool { hit == nil }
+    }
+
+    public var store: any LimitStore
+    public var clock: any WallClock
+    public var window: Double
+
+    public init(store: any LimitStore, clock: any WallClock, windowSeconds: Double = 60) {
+        self.store = store
+        self.clock = clock
+        window = windowSeconds
+    }
+
+    /// Counts one request carrying an estimated `tokens` (prompt plus max output) against `rules`.
+    public func acquire(_ rules: [Rule], tokens: Int) async throws -> Decision {
+        let now = clock.now().timeIntervalSince1970
+        let limits = Self.limits(rules)
+        return try await store.transact(limits.map(\.key)) { states in
+            var decision = Decision(hit: nil, headers: LimitHeaders())
+            var updated: [String: Double] = [:]
+            var tightest: [LimitHit.Dimension: Double] = [:]
+            for limit in limits {
+                let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
+                guard limit.limit > 0 else {
+                    decision.hit = decision.hit ?? LimitHit(scope: limit.scope, dimension: limit.dimension, limit: 0,
+                                                            resetsAt: Date(timeIntervalSince1970: now + window))
+                    decision.headers.set(limit.dimension, limit: 0, remaining: 0, reset: window)
+                    tightest[limit.dimension] = -1
+                    continue
+                }
+                let interval = window / limit.limit
+                let tat = max(states[limit.key]?.value ?? now, now)
+                let next = tat + amount * interval
+                let allowed = next - now <= window + 1e-9
+                let remaining = allowed ? Int(((window - (next - now)) / interval + 1e-9).rounded(.down)) : 0
+                if !allowed, decision.hit == nil {
+                    let resetsAt = Date(timeIntervalSince1970: next - window)
+                    decision.hit = LimitHit(scope: limit.scope, dimension: limit.dimension, limit: limit.limit, resetsAt: resetsAt)
+                }
+                updated[limit.key] = next
+                let reset = (allowed ? next : tat) - now
+                if Double(remaining) / limit.limit < tightest[limit.dimension] ?? .infinity {
+                    tightest[limit.dimension] = Double(remaining) / limit.limit
+                    decision.headers.set(limit.dimension, limit: Int(limit.limit), remaining: remaining, reset: reset)
+                }
+            }
+            if decision.allowed {
+                for (key, tat) in updated { states[key] = LimitState(value: tat) }
+            }
+            return decision
+        }
+    }
+
+    /// Corrects the token count once the real usage is known: positive `delta` charges more,
+    /// negative refunds (never below an empty bucket).
+    public func adjustTokens(_ rules: [Rule], delta: Int) async throws {
+        guard delta != 0 else { return }
+        let now = clock.now().timeIntervalSince1970
+        let limits = Self.limits(rules).filter { $0.dimension == .tokensPerMinute }
+        try await store.transact(limits.map(\.key)) { states in
+            for limit in limits where limit.limit > 0 {
+                let tat = max(states[limit.key]?.value ?? now, now)
+                states[limit.key] = LimitState(value: max(now, tat + Double(delta) * window / limit.limit))
+            }
+        }
+    }
+
+    private struct Limit {
+        var key: String
+        var scope: LimitScope
+        var dimension: LimitHit.Dimension
+        var limit: Double
+    }
+
+    private static func limits(_ rules: [Rule]) -> [Limit] {
+        rules.flatMap { rule -> [Limit] in
+            var out: [Limit] = []
+            if let rpm = rule.requestsPerMinute {
+                out.append(Limit(key: "rl:\(rule.scope.id):requests", scope: rule.scope, dimension: .requestsPerMinute,
+                                 limit: Double(max(0, rpm))))
+            }
+            if let tpm = rule.tokensPerMinute {
+                out.append(Limit(key: "rl:\(rule.scope.id):tokens", scope: rule.scope, dimension: .tokensPerMinute,
+                                 limit: Double(max(0, tpm))))
+            }
+            return out
+        }
+    }
+}
+
+extension LimitHeaders {
+    mutating func set(_ dimension: LimitHit.Dimension, limit: Int, remaining: Int, reset: Double) {
+        if dimension == .requestsPerMinute {
+            (limitRequests, remainingRequests, resetRequests) = (limit, remaining, reset)
+        } else {
+            (limitTokens, remainingTokens, resetTokens) = (limit, remaining, reset)
+        }
+    }
+}
