@@ -13,7 +13,9 @@ struct VectorPartition<Value> {
 
     /// Below this many entries an exact scan is cheap enough.
     static var exactScanLimit: Int { 8_192 }
-    /// Entries rescored exactly after the Hamming pass.
+    /// Entries kept by the first-word pass.
+    static var coarseCount: Int { 2_048 }
+    /// Entries rescored exactly after the whole-sketch pass.
     static var rerankCount: Int { 64 }
 
     init(dimensions: Int, capacity: Int) {
@@ -59,28 +61,51 @@ struct VectorPartition<Value> {
         return best
     }
 
-    /// The indices whose sketches are nearest the query's: a histogram of Hamming distances finds
-    /// the cut-off that keeps at least `rerankCount`, without sorting.
+    /// The indices whose sketches are nearest the query's, in two passes so that most entries cost
+    /// one 64-bit popcount: the first sketch word keeps the closest `coarseCount`, whole sketches
+    /// keep the closest `rerankCount` of those. Histograms of distances find each cut-off without sorting.
     private func candidates(for sketch: [UInt64]) -> [Int] {
-        var distances = [UInt16](repeating: 0, count: values.count)
-        var histogram = [Int](repeating: 0, count: words * 64 + 1)
+        let n = values.count, words = self.words
+        var coarse = [UInt8](repeating: 0, count: n)
+        var histogram = [Int](repeating: 0, count: 65)
         sketches.withUnsafeBufferPointer { all in
-            for i in 0 ..< values.count {
-                var d = 0
-                for w in 0 ..< words { d &+= (all[i * words + w] ^ sketch[w]).nonzeroBitCount }
-                distances[i] = UInt16(d)
-                histogram[d] += 1
+            coarse.withUnsafeMutableBufferPointer { d in
+                histogram.withUnsafeMutableBufferPointer { hist in
+                    let q = sketch[0]
+                    var p = all.baseAddress!
+                    for i in 0 ..< n {
+                        let distance = (p.pointee ^ q).nonzeroBitCount
+                        d[i] = UInt8(truncatingIfNeeded: distance)
+                        hist[distance] += 1
+                        p += words
+                    }
+                }
             }
         }
-        var cutoff = 0, kept = 0
-        while cutoff < histogram.count - 1 && kept + histogram[cutoff] < Self.rerankCount {
-            kept += histogram[cutoff]
-            cutoff += 1
+        let coarseCut = Self.cutoff(histogram, keeping: Self.coarseCount)
+        var survivors: [(index: Int, distance: Int)] = []
+        survivors.reserveCapacity(Self.coarseCount * 2)
+        var fine = [Int](repeating: 0, count: words * 64 + 1)
+        sketches.withUnsafeBufferPointer { all in
+            for i in 0 ..< n where Int(coarse[i]) <= coarseCut {
+                var distance = Int(coarse[i])
+                for w in 1 ..< words { distance &+= (all[i * words + w] ^ sketch[w]).nonzeroBitCount }
+                survivors.append((i, distance))
+                fine[distance] += 1
+            }
         }
-        var result: [Int] = []
-        result.reserveCapacity(kept + histogram[cutoff])
-        for i in 0 ..< distances.count where Int(distances[i]) <= cutoff { result.append(i) }
-        return result
+        let fineCut = Self.cutoff(fine, keeping: Self.rerankCount)
+        return survivors.filter { $0.distance <= fineCut }.map(\.index)
+    }
+
+    /// The smallest distance such that at least `keeping` entries lie at or below it.
+    private static func cutoff(_ histogram: [Int], keeping: Int) -> Int {
+        var cut = 0, kept = histogram[0]
+        while cut < histogram.count - 1 && kept < keeping {
+            cut += 1
+            kept += histogram[cut]
+        }
+        return cut
     }
 
     static func sketch(_ vector: [Float], words: Int) -> [UInt64] {
