@@ -1,0 +1,68 @@
+import OpsCore
+
+/// What an experiment runs: a target over one dataset version, scored with named metrics, with at
+/// most `concurrency` items in flight. Stored with the run so it can be resumed and reproduced.
+public struct ExperimentPlan: Sendable, Hashable {
+    /// What produces the outputs.
+    public enum Target: Sendable, Hashable {
+        /// A prompt version rendered with each item's variables (`prompt` as `NAME@VERSION`, resolved
+        /// before the run so a label move during the run changes nothing).
+        case prompt(name: String, version: Int, model: String?)
+        /// A model or route alias called with each item's messages.
+        case model(String)
+
+        public var description: String {
+            switch self {
+            case .prompt(let name, let version, let model): return "\(name)@\(version)" + (model.map { " on \($0)" } ?? "")
+            case .model(let model): return model
+            }
+        }
+
+        public var json: JSONValue {
+            switch self {
+            case .prompt(let name, let version, let model):
+                var o = JSONObject([("type", "prompt"), ("prompt", .string(name)), ("version", .int(Int64(version)))])
+                if let model { o["model"] = .string(model) }
+                return .object(o)
+            case .model(let model):
+                return ["type": "model", "model": .string(model)]
+            }
+        }
+    }
+
+    public var dataset: String
+    /// The content hash of the dataset version.
+    public var datasetVersion: String
+    public var target: Target
+    /// Metric names from `MetricCatalog.names`, in the order reports list them.
+    public var metrics: [String]
+    public var concurrency: Int
+
+    /// Checks the plan: known metrics, no duplicates, concurrency between 1 and 256.
+    public init(dataset: String, datasetVersion: String, target: Target, metrics: [String],
+                concurrency: Int = 8) throws {
+        guard (1...256).contains(concurrency) else {
+            throw EvalError.invalidOption("concurrency must be between 1 and 256, got \(concurrency)")
+        }
+        guard !metrics.isEmpty else {
+            throw EvalError.invalidOption("an experiment needs at least one metric (--metric NAME)")
+        }
+        for metric in metrics where !MetricCatalog.names.contains(metric) {
+            throw EvalError.unknownMetric(metric, valid: MetricCatalog.names)
+        }
+        if let duplicate = metrics.first(where: { m in metrics.filter { $0 == m }.count > 1 }) {
+            throw EvalError.invalidOption("metric \(duplicate) is listed twice")
+        }
+        self.dataset = dataset
+        self.datasetVersion = datasetVersion
+        self.target = target
+        self.metrics = metrics
+        self.concurrency = concurrency
+    }
+
+    /// The plan as stored with the run.
+    public var json: JSONValue {
+        ["dataset": .string(dataset), "dataset_version": .string(datasetVersion), "target": target.json,
+         "metrics": .array(metrics.map { .string($0) }), "concurrency": .int(Int64(concurrency))]
+    }
+}
