@@ -64,6 +64,7 @@ final class PromptRegistryTests: XCTestCase {
             """)
         XCTAssertEqual(diff.configChanges.map { $0.key }, ["model", "temperature", "max_tokens"])
         XCTAssertTrue(PromptDiff(oldText: "same", newText: "same").isEmpty)
+        XCTAssertEqual(PromptDiff(oldText: "a\r\nb", newText: "a\nc").unified(), "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n")
         XCTAssertEqual(PromptDiff(oldText: "", newText: "new").unified(), "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+new\n")
     }
 }

@@ -44,7 +44,10 @@ public struct PromptDiff: Sendable, Hashable {
     }
 
     private static func split(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        text.isEmpty ? [] : Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
     }
 
     /// Whether the bodies and configs are the same.

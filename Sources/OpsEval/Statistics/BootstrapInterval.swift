@@ -48,12 +48,12 @@ public struct BootstrapInterval: Sendable, Hashable {
 
 /// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seedable generator, so bootstrap intervals
 /// are reproducible on every platform. Not for secrets.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
