@@ -47,7 +47,7 @@ final class SemanticCacheTests: XCTestCase {
     }
 
     func testLargePartitionFindsNearDuplicatesThroughTheSketchPass() {
-        let dims = 64, count = VectorPartition<Int>.exactScanLimit + 2_000
+        let dims = 128, count = VectorPartition<Int>.exactScanLimit + 2_000
         var random = SplitMix64(seed: 21)
         let cache = SemanticCache<Int>(embedder: embedder, maxEntriesPerPartition: count)
         let partition = SemanticCache<Int>.Partition(project: "p", request: ask("x"))
