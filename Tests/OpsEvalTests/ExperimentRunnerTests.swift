@@ -54,7 +54,7 @@ final class ExperimentRunnerTests: XCTestCase {
     func testKeepsAtMostConcurrencyInFlight() async throws {
         let gauge = InFlightGauge()
         let runner = try ExperimentRunner(plan: try plan(concurrency: 3))
-        let target = Self.fakeTarget(delayFor: { UInt64(($0 % 4) + 1) * 2_000_000 }, gauge: gauge)
+        let target = Self.fakeTarget(delayFor: { UInt64(($0 % 4) + 1) * 20_000_000 }, gauge: gauge)
         let results = await runner.run(items: items, target: target)
         XCTAssertEqual(results.count, 20)
         let peak = await gauge.peak
