@@ -20,19 +20,28 @@ public struct FallbackExecutor: Sendable {
         self.wallClock = wallClock
     }
 
-    /// A whole completion.
+    /// A whole completion; each call is bounded by `timeouts.totalMs` when given.
     public func complete<R: RandomNumberGenerator>(_ request: ChatRequest, plan: RoutePlan, policy: RetryPolicy,
+                                                   timeouts: UpstreamTimeouts? = nil,
                                                    using random: inout R) async -> Execution<ChatResponse> {
-        await run(request, plan: plan, policy: policy, using: &random) { model, request in
-            try await model.complete(request)
+        let limit = timeouts.map { Duration.milliseconds($0.totalMs) }
+        return await run(request, plan: plan, policy: policy, using: &random) { [clock] model, request in
+            try await Deadline.run(within: limit, clock: clock, what: "The answer from '\(request.model)'") {
+                try await model.complete(request)
+            }
         }
     }
 
-    /// A streamed completion; the returned stream starts with the chunk that proved the deployment works.
+    /// A streamed completion; the returned stream starts with the chunk that proved the deployment
+    /// works, which must arrive within `timeouts.firstTokenMs` when given.
     public func stream<R: RandomNumberGenerator>(_ request: ChatRequest, plan: RoutePlan, policy: RetryPolicy,
+                                                 timeouts: UpstreamTimeouts? = nil,
                                                  using random: inout R) async -> Execution<AsyncThrowingStream<ChatChunk, Error>> {
-        await run(request, plan: plan, policy: policy, using: &random) { model, request in
-            try await PrimedStream.prime(model.stream(request))
+        let limit = timeouts.map { Duration.milliseconds($0.firstTokenMs) }
+        return await run(request, plan: plan, policy: policy, using: &random) { [clock] model, request in
+            try await Deadline.run(within: limit, clock: clock, what: "The first chunk from '\(request.model)'") {
+                try await PrimedStream.prime(model.stream(request))
+            }
         }
     }
 

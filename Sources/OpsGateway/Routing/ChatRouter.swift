@@ -97,7 +97,7 @@ public struct ChatRouter: Sendable {
                            cache: hit.cache, plan: plan)
         }
         let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
-        let execution = await executor.complete(request, plan: plan, policy: policy, using: &random)
+        let execution = await executor.complete(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random)
         if case .success(let response) = execution.result { store(response, for: fill) }
         return Outcome(execution: execution, cache: fill.isActive ? .miss : .bypass, plan: plan)
     }
@@ -108,6 +108,6 @@ public struct ChatRouter: Sendable {
         async -> (execution: Execution<AsyncThrowingStream<ChatChunk, Error>>, plan: RoutePlan) {
         let (route, plan) = plan(for: request, using: &random)
         let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
-        return (await executor.stream(request, plan: plan, policy: policy, using: &random), plan)
+        return (await executor.stream(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random), plan)
     }
 }
