@@ -14,6 +14,7 @@ final class ExactCacheTests: XCTestCase {
         XCTAssertEqual(cache.value(for: key(1)), "a")
         clock.advance(by: .seconds(1))
         XCTAssertNil(cache.value(for: key(1)))
+        XCTAssertEqual(cache.statistics.expirations, 1)
         XCTAssertEqual(cache.count, 0)
         XCTAssertEqual(cache.bytes, 0)
     }
@@ -26,6 +27,7 @@ final class ExactCacheTests: XCTestCase {
         XCTAssertNil(cache.value(for: key(2)), "2 was the least recently used")
         XCTAssertEqual([1, 3, 4].map { cache.value(for: key($0)) }, [1, 3, 4])
         XCTAssertEqual(cache.count, 3)
+        XCTAssertEqual(cache.statistics, .init(hits: 4, misses: 1, evictions: 1, expirations: 0))
     }
 
     func testByteBudgetEvictsAsManyAsNeeded() {

@@ -24,6 +24,16 @@ public final class ExactCache<Value: Sendable>: @unchecked Sendable {
     private var head = -1
     private var tail = -1
     private var usedBytes = 0
+    private var counters = Statistics()
+
+    /// Lookup and eviction counts since start, for `/metrics`.
+    public struct Statistics: Sendable, Hashable {
+        public var hits = 0
+        public var misses = 0
+        /// Entries dropped to stay within the entry or byte bound.
+        public var evictions = 0
+        public var expirations = 0
+    }
 
     public init(maxEntries: Int = 10_000, maxBytes: Int = 256 << 20, clock: any MonotonicClock) {
         self.maxEntries = max(1, maxEntries)
@@ -33,17 +43,24 @@ public final class ExactCache<Value: Sendable>: @unchecked Sendable {
 
     public var count: Int { lock.withLock { index.count } }
     public var bytes: Int { lock.withLock { usedBytes } }
+    public var statistics: Statistics { lock.withLock { counters } }
 
     /// The live value for `key`, marked as just used; expired entries are dropped on the way.
     public func value(for key: ExactCacheKey) -> Value? {
         lock.withLock {
-            guard let slot = index[key], let node = nodes[slot] else { return nil }
+            guard let slot = index[key], let node = nodes[slot] else {
+                counters.misses += 1
+                return nil
+            }
             if clock.now() >= node.expires {
                 remove(slot)
+                counters.expirations += 1
+                counters.misses += 1
                 return nil
             }
             unlink(slot)
             pushFront(slot)
+            counters.hits += 1
             return node.value
         }
     }
@@ -59,7 +76,10 @@ public final class ExactCache<Value: Sendable>: @unchecked Sendable {
             index[key] = slot
             usedBytes += bytes
             pushFront(slot)
-            while index.count > maxEntries || usedBytes > maxBytes, tail != -1 { remove(tail) }
+            while index.count > maxEntries || usedBytes > maxBytes, tail != -1 {
+                remove(tail)
+                counters.evictions += 1
+            }
         }
     }
 
