@@ -43,6 +43,17 @@ final class RouteTableTests: XCTestCase {
         XCTAssertTrue(table.history.isEmpty)
     }
 
+    func testUnknownModelsAreRejectedWhenTheCatalogIsGiven() throws {
+        let table = RouteTable()
+        var withFallback = chat(canary: 5)
+        withFallback.fallbacks = ["backup"]
+        XCTAssertThrowsError(try table.apply([withFallback], actor: "a", at: start, knownModels: ["primary", "canary"])) { error in
+            XCTAssertEqual((error as? OpsError)?.code, "model_not_found")
+            XCTAssertTrue((error as? OpsError)?.message.contains("'backup'") == true)
+        }
+        XCTAssertNoThrow(try table.apply([withFallback], actor: "a", at: start, knownModels: ["primary", "canary", "backup"]))
+    }
+
     func testReadersDuringConcurrentReloadsSeeWholeTables() async throws {
         let table = RouteTable([chat(canary: 0)])
         await withTaskGroup(of: Void.self) { group in

@@ -29,10 +29,12 @@ public final class RouteTable: @unchecked Sendable {
     public var history: [RouteChange] { lock.withLock { changes } }
 
     /// Replaces every route at once and records who did it. Rejects a table with duplicate names,
-    /// a route without deployments, or negative weights, leaving the live table untouched.
+    /// a route without deployments, negative weights or (when `knownModels` is given) a model the
+    /// catalog does not have, leaving the live table untouched.
     @discardableResult
-    public func apply(_ newRoutes: [RouteConfig], actor: String, at date: Date) throws(OpsError) -> RouteChange {
-        try Self.validate(newRoutes)
+    public func apply(_ newRoutes: [RouteConfig], actor: String, at date: Date,
+                      knownModels: Set<String>? = nil) throws(OpsError) -> RouteChange {
+        try Self.validate(newRoutes, knownModels: knownModels)
         let (byName, list) = Self.index(newRoutes)
         return lock.withLock {
             version += 1
@@ -58,7 +60,7 @@ public final class RouteTable: @unchecked Sendable {
         (Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }), list)
     }
 
-    static func validate(_ list: [RouteConfig]) throws(OpsError) {
+    static func validate(_ list: [RouteConfig], knownModels: Set<String>?) throws(OpsError) {
         var names = Set<String>()
         for route in list {
             guard names.insert(route.name).inserted else {
@@ -70,6 +72,10 @@ public final class RouteTable: @unchecked Sendable {
             for deployment in route.deployments where !(deployment.weight >= 0 && deployment.weight.isFinite) {
                 throw OpsError.invalid("The route '\(route.name)' gives '\(deployment.model)' an invalid weight",
                                        param: "routes")
+            }
+            if let knownModels, let unknown = route.allModels.first(where: { !knownModels.contains($0) }) {
+                throw OpsError.invalid("The route '\(route.name)' names '\(unknown)', which is not a configured model",
+                                       param: "routes", code: "model_not_found")
             }
         }
     }
