@@ -9,6 +9,7 @@ extension DatasetImporter {
         case metadata(String)
     }
 
+    /// Parses CSV with a header row (see the type's documentation for the columns).
     public static func parseCSV(_ text: String) throws(OpsError) -> [DatasetItem] {
         let records = try CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = records.first else { return [] }

@@ -28,6 +28,7 @@ public enum DatasetImporter {
         }
     }
 
+    /// Parses JSONL: one item object per line, blank lines skipped.
     public static func parseJSONL(_ text: String) throws(OpsError) -> [DatasetItem] {
         var items: [DatasetItem] = []
         // Split on bytes: as Characters, "\r\n" is one grapheme and would not split on "\n".

@@ -6,6 +6,7 @@ import Foundation
 public struct CIGate: Sendable, Hashable {
     /// One check and its outcome.
     public struct Check: Sendable, Hashable {
+        /// A metric mean against its threshold, or a run against its baseline.
         public enum Kind: String, Sendable, Hashable {
             case threshold
             case regression

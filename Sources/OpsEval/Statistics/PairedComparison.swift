@@ -5,8 +5,11 @@
 public struct PairedComparison: Sendable, Hashable {
     /// How the interval is computed.
     public struct Options: Sendable, Hashable {
+        /// Bootstrap resamples.
         public var resamples = 10_000
+        /// The interval's coverage.
         public var level = 0.95
+        /// The bootstrap generator's seed: the same seed gives the same interval.
         public var seed: UInt64 = 0x5EED
 
         public init(resamples: Int = 10_000, level: Double = 0.95, seed: UInt64 = 0x5EED) {
