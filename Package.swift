@@ -79,6 +79,10 @@ let package = Package(
             "OpsTesting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench-store`: batched trace writes per second into SQLite (and PostgreSQL when configured).
+        .executableTarget(name: "StoreBench", dependencies: ["OpsSQLite", "OpsPostgres", "OpsCore"]),
+        // `make bench-gateway-core`: routing, exact and semantic cache lookups.
+        .executableTarget(name: "GatewayCoreBench", dependencies: ["OpsGateway", "OpsCore"]),
         .executableTarget(name: "llmops", dependencies: [
             "OpsServer", "OpsCore", "OpsEval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +100,7 @@ let package = Package(
             "OpsPostgres", "OpsTesting", "OpsCore", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
+        .testTarget(name: "OpsGatewayTests", dependencies: ["OpsGateway", "OpsCore"]),
         .testTarget(name: "OpsTelemetryTests", dependencies: ["OpsTelemetry", "OpsCore"]),
         .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
         .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"], exclude: ["Fixtures"]),

@@ -1,0 +1,68 @@
+import Foundation
+import OpsCore
+import OpsPostgres
+import OpsSQLite
+
+// Store write throughput: traces with two generations each, written in batches as the trace
+// recorder does. Prints generations per second; asserts nothing.
+
+func makeBatch(_ start: Int, _ count: Int) -> [Trace] {
+    (start..<start + count).map { i in
+        let id = String(format: "bench-%08d", i)
+        let created = Date(epochMicros: 1_767_225_600_000_000 + Int64(i) * 1000)
+        let generations = (0..<2).map { g in
+            Generation(id: "\(id)-\(g)", traceID: id, model: "gpt-4o-mini", resolvedModel: "gpt-4o-mini-2024-07-18",
+                       provider: "openai", parameters: ["temperature": 0.7, "max_tokens": 256], finishReason: "stop",
+                       usage: Usage(promptTokens: 120, completionTokens: 48), costUSD: 0.000047, latencyMs: 230.5,
+                       ttftMs: 80.25, startedAt: created)
+        }
+        return Trace(id: id, project: "bench", keyID: "key_bench", name: "chat.completions", model: "gpt-4o-mini",
+                     provider: "openai", user: "user-\(i % 100)", sessionID: "session-\(i % 1000)", tags: ["bench", "prod"],
+                     metadata: JSONObject([("team", "search"), ("attempt", 1)]),
+                     input: ["messages": [["role": "user", "content": "Summarise the quarterly report in three bullet points."]]],
+                     output: ["role": "assistant", "content": "- Revenue grew 12%\n- Costs fell\n- Outlook positive"],
+                     latencyMs: 231.0, ttftMs: 80.5, usage: Usage(promptTokens: 120, completionTokens: 48),
+                     costUSD: 0.000047, createdAt: created, generations: generations)
+    }
+}
+
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func measure(_ label: String, store: any OpsStore, batchSize: Int, traces total: Int) async throws {
+    let batches = stride(from: 0, to: total, by: batchSize).map { makeBatch($0, min(batchSize, total - $0)) }
+    let cpuStart = cpuSeconds()
+    let start = ContinuousClock.now
+    for batch in batches { try await store.insertTraces(batch) }
+    let elapsed = ContinuousClock.now - start
+    let cpu = cpuSeconds() - cpuStart
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let generations = Double(total * 2)
+    // On a shared machine the CPU figure is the steadier of the two.
+    print(String(format: "%@  batch %5d traces: %8.0f generations/s wall, %8.0f per CPU-second  (%d generations, %.2f s wall, %.2f s CPU)",
+                 label, batchSize, generations / seconds, generations / cpu, total * 2, seconds, cpu))
+}
+
+let total = Int(ProcessInfo.processInfo.environment["BENCH_TRACES"] ?? "") ?? 50_000
+for batchSize in [100, 1000] {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
+    let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
+    try await store.migrate()
+    try await measure("sqlite  ", store: store, batchSize: batchSize, traces: total)
+    try await store.close()
+    try? FileManager.default.removeItem(at: directory)
+}
+if let url = ProcessInfo.processInfo.environment["LLMOPS_TEST_POSTGRES_URL"] {
+    for batchSize in [100, 1000] {
+        let schema = "bench_" + Identifier.hex(bytes: 6)
+        let store = try PostgresStore(url: url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")
+        try await store.migrate()
+        try await measure("postgres", store: store, batchSize: batchSize, traces: total / 5)
+        try await store.close()
+        print("  (schema \(schema) left in place; drop it with: DROP SCHEMA \(schema) CASCADE)")
+    }
+}

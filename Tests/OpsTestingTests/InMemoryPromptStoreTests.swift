@@ -1,0 +1,41 @@
+import OpsCore
+import OpsTesting
+import XCTest
+
+/// The in-memory prompt store: numbering, labels, rollbacks and the audit trail of label moves.
+final class InMemoryPromptStoreTests: XCTestCase {
+    func testStoreVersionsLabelsAndAuditTrail() async throws {
+        let store = InMemoryPromptStore()
+        let v1 = try await store.createVersion(try PromptDraft(name: "qa", body: .text("Q: {{q}}"), author: "ada"))
+        let v2 = try await store.createVersion(try PromptDraft(name: "qa", body: .text("Question: {{q}}"), author: "bob",
+                                                               commitMessage: "clearer"))
+        XCTAssertEqual([v1.number, v2.number], [1, 2])
+        try await store.moveLabel(name: "qa", label: "production", to: 2, actor: "bob")
+        let rollback = try await store.moveLabel(name: "qa", label: "production", to: 1, actor: "ada")
+        XCTAssertEqual(rollback.from, 2)
+        XCTAssertTrue(rollback.isRollback)
+        let resolved = try await store.resolve(try PromptReference(parsing: "qa@production"))
+        XCTAssertEqual(resolved.number, 1)
+        let latest = try await store.resolve(PromptReference(name: "qa"))
+        XCTAssertEqual(latest.number, 2)
+        let moves = try await store.labelMoves(name: "qa")
+        XCTAssertEqual(moves.map(\.to), [2, 1])
+        XCTAssertEqual(moves.map(\.actor), ["bob", "ada"])
+        let prompts = try await store.prompts()
+        XCTAssertEqual(prompts.first?.labels, ["production": 1])
+        do {
+            try await store.moveLabel(name: "qa", label: "staging", to: 9, actor: "ada")
+            XCTFail("moved a label to a missing version")
+        } catch let error as OpsError {
+            XCTAssertEqual(error.kind, .notFound)
+        }
+        do {
+            _ = try await store.resolve(try PromptReference(parsing: "qa@staging"))
+            XCTFail("resolved a missing label")
+        } catch let error as OpsError {
+            XCTAssertEqual(error.message, "Prompt 'qa' has no label 'staging'")
+        }
+        XCTAssertNotEqual(PromptLabel.etag(prompt: "qa", version: 1), PromptLabel.etag(prompt: "qa", version: 2))
+    }
+
+}
