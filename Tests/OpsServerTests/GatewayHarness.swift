@@ -26,16 +26,18 @@ final class GatewayHarness: @unchecked Sendable {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    static func start(durability: TraceDurability = .strict, configure: (inout LLMOpsConfig) -> Void = { _ in }) async throws -> GatewayHarness {
-        try await GatewayHarness(durability: durability, configure: configure)
+    /// `storageURL` nil means a temporary SQLite file.
+    static func start(durability: TraceDurability = .strict, storageURL: String? = nil,
+                      configure: (inout LLMOpsConfig) -> Void = { _ in }) async throws -> GatewayHarness {
+        try await GatewayHarness(durability: durability, storageURL: storageURL, configure: configure)
     }
 
-    private init(durability: TraceDurability, configure: (inout LLMOpsConfig) -> Void) async throws {
+    private init(durability: TraceDurability, storageURL: String?, configure: (inout LLMOpsConfig) -> Void) async throws {
         let mockPort = try await mock.start()
         dataDirectory = NSTemporaryDirectory() + "llmops-test-" + Identifier.hex(bytes: 6)
         var config = LLMOpsConfig()
         config.server.port = 0
-        config.storage.url = "sqlite://\(dataDirectory)/llmops.sqlite"
+        config.storage.url = storageURL ?? "sqlite://\(dataDirectory)/llmops.sqlite"
         config.tracing.durability = durability
         config.localModels.enabled = false
         var mockModel = ModelConfig(name: "mock-model", provider: .openai, baseURL: "http://127.0.0.1:\(mockPort)/v1",
