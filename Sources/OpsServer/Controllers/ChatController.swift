@@ -10,10 +10,7 @@ struct ChatController {
     let services: GatewayServices
 
     func complete(_ request: Request, context: OpsRequestContext) async throws -> Response {
-        let key = try context.requireKey()
-        var draft = TraceDraft(name: "chat.completions", key: key, request: request, now: services.clock.now())
-        do {
-            _ = try context.require(.developer)
+        try await services.traced("chat.completions", request, context) { draft in
             let body = try await JSONResponse.readBody(request, limit: services.config.server.maxBodyBytes)
             draft.trace.model = body["model"]?.stringValue ?? ""
             draft.trace.input = body["messages"] ?? .null
@@ -34,10 +31,6 @@ struct ChatController {
             }
             let response = try await model.complete(chat)
             return try await finishCompletion(response, chat: chat, deployment: deployment, draft: &draft)
-        } catch {
-            draft.fail(error)
-            await services.finish(draft.trace)
-            throw error
         }
     }
 
@@ -56,10 +49,7 @@ struct ChatController {
         draft.trace.generations[0].costUSD = cost
         draft.trace.generations[0].latencyMs = latency
         draft.trace.generations[0].resolvedModel = response.model.isEmpty ? deployment.upstreamModel : response.model
-        guard await services.finish(draft.trace) || services.recorder.durability == .fast else {
-            throw OpsError(.unavailable, "The answer could not be recorded: the trace store is failing (tracing.durability is strict)",
-                           code: "trace_store_unavailable")
-        }
+        try await services.finishOrRefuse(draft.trace)
         return JSONResponse.make(response.json, headers: [HTTPField.Name("x-llmops-trace-id")!: draft.trace.id])
     }
 }

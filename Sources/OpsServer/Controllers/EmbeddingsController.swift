@@ -9,10 +9,7 @@ struct EmbeddingsController {
     let services: GatewayServices
 
     func embed(_ request: Request, context: OpsRequestContext) async throws -> Response {
-        let key = try context.requireKey()
-        var draft = TraceDraft(name: "embeddings", key: key, request: request, now: services.clock.now())
-        do {
-            _ = try context.require(.developer)
+        try await services.traced("embeddings", request, context) { draft in
             let body = try await JSONResponse.readBody(request, limit: services.config.server.maxBodyBytes)
             draft.trace.model = body["model"]?.stringValue ?? ""
             draft.trace.input = body["input"] ?? .null
@@ -35,15 +32,9 @@ struct EmbeddingsController {
             draft.trace.generations[0].usage = usage
             draft.trace.generations[0].costUSD = cost
             draft.trace.generations[0].latencyMs = draft.trace.latencyMs
-            guard await services.finish(draft.trace) || services.recorder.durability == .fast else {
-                throw OpsError(.unavailable, "The answer could not be recorded: the trace store is failing", code: "trace_store_unavailable")
-            }
+            try await services.finishOrRefuse(draft.trace)
             return JSONResponse.make(Self.json(result, requestedModel: embedRequest.model, format: embedRequest.encodingFormat),
                                      headers: [HTTPField.Name("x-llmops-trace-id")!: draft.trace.id])
-        } catch {
-            draft.fail(error)
-            await services.finish(draft.trace)
-            throw error
         }
     }
 
