@@ -71,8 +71,8 @@ model_list:
     litellm_params: { model: openai/mock, api_base: "http://127.0.0.1:$MOCK_PORT/v1", api_key: sk-mock }
 YAML
   LITELLM_PORT=$(( MOCK_PORT + 1 ))
-  "$VENV/bin/litellm" --config "$OUT/litellm.yaml" --port "$LITELLM_PORT" --num_workers 1 > "$OUT/litellm.log" 2>&1 & pids+=($!)
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$LITELLM_PORT/health/liveliness" >/dev/null && break; sleep 0.2; done
+  LITELLM_MASTER_KEY=sk-anything "$VENV/bin/litellm" --config "$OUT/litellm.yaml" --port "$LITELLM_PORT" --num_workers 1 > "$OUT/litellm.log" 2>&1 & pids+=($!)
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$LITELLM_PORT/health/liveliness" >/dev/null && break; sleep 0.2; done
   for c in 1 16; do measure "litellm-proxy" "http://127.0.0.1:$LITELLM_PORT" "sk-anything" "$c"; done
 fi
 

@@ -7,8 +7,11 @@ public enum Identifier {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes * 2)
-        for _ in 0..<bytes {
-            let b = UInt8.random(in: 0...255, using: &generator)
+        // Eight bytes per draw: each draw of the system generator is a system call.
+        var word: UInt64 = 0
+        for i in 0..<bytes {
+            if i % 8 == 0 { word = generator.next() }
+            let b = UInt8(truncatingIfNeeded: word >> (UInt64(i % 8) * 8))
             out.append(digits[Int(b >> 4)])
             out.append(digits[Int(b & 0xF)])
         }
