@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Domain types, store protocols, errors. Foundation only.
@@ -86,6 +87,8 @@ let package = Package(
         .executableTarget(name: "llmops", dependencies: [
             "OpsServer", "OpsCore", "OpsEval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"]),
         .testTarget(name: "OpsServerTests", dependencies: [

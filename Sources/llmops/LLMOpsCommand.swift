@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct LLMOpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llmops",
