@@ -24,7 +24,8 @@ final class MiniLMReferenceTests: XCTestCase {
 
     func testEmbeddingsMatchSentenceTransformers() async throws {
         let embedder = try TestSupport.embedder()
-        let all = TestSupport.workload(try cases(), stride: 5)
+        // Unoptimized, only short texts: a 256-token text alone takes a minute there.
+        let all = TestSupport.workload(try cases(), stride: 10) { (($0["ids"] as? [Int])?.count ?? 0) <= 48 }
         let texts = try all.map { try XCTUnwrap($0["text"] as? String) }
         let batch = try await embedder.embed(texts)
         XCTAssertEqual(batch.vectors.count, texts.count)

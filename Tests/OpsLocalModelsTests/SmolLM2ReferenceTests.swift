@@ -49,7 +49,7 @@ final class SmolLM2ReferenceTests: XCTestCase {
         let model = try TestSupport.chatModel()
         let all = try XCTUnwrap(fixture()["generation"] as? [[String: Any]])
         XCTAssertGreaterThanOrEqual(all.count, 20)
-        let cases = TestSupport.workload(all, stride: 6)
+        let cases = TestSupport.workload(all, stride: 12)
         let tieMargin = 0.25
         var exact = 0
         for c in cases {

@@ -60,9 +60,10 @@ enum TestSupport {
 
     /// The reference cases a test runs: all of them in an optimized build; in an `-Onone`
     /// build (20–50× slower), every `stride`-th one, announced so the reduction is never silent.
-    static func workload<T>(_ cases: [T], stride: Int, test: String = #function) -> [T] {
+    static func workload<T>(_ cases: [T], stride: Int, test: String = #function,
+                            where keep: (T) -> Bool = { _ in true }) -> [T] {
         guard LocalModelsBuild.isUnoptimized else { return cases }
-        let picked = Swift.stride(from: 0, to: cases.count, by: stride).map { cases[$0] }
+        let picked = Swift.stride(from: 0, to: cases.count, by: stride).map { cases[$0] }.filter(keep)
         print("NOTE \(test): OpsLocalModels is built without optimization; comparing \(picked.count) of "
               + "\(cases.count) reference cases. Build it with -O (see docs/local-models.md) for the full check.")
         return picked
