@@ -10,16 +10,16 @@ enum PostgresRowDecoder {
         return Trace(
             id: id, project: try c[1].decode(String.self), keyID: try c[2].decode(String?.self),
             name: try c[3].decode(String.self), model: try c[4].decode(String.self),
-            provider: try c[5].decode(String?.self), status: try status(c[6].decode(String.self), of: "trace \(id)"),
+            provider: try c[5].decode(String?.self), status: try StoredColumns.status(c[6].decode(String.self), of: "trace \(id)"),
             httpStatus: try c[7].decode(Int.self), user: try c[8].decode(String?.self),
             sessionID: try c[9].decode(String?.self),
-            tags: try tags(c[10].decode(String.self), of: id),
-            metadata: try object(c[11].decode(String.self), column: "traces.metadata", of: id),
-            input: try json(c[12].decode(String.self), column: "traces.input", of: id),
-            output: try c[13].decode(String?.self).map { try json($0, column: "traces.output", of: id) },
+            tags: try StoredColumns.tags(c[10].decode(String.self), of: id),
+            metadata: try StoredColumns.object(c[11].decode(String.self), column: "traces.metadata", of: id),
+            input: try StoredColumns.json(c[12].decode(String.self), column: "traces.input", of: id),
+            output: try c[13].decode(String?.self).map { try StoredColumns.json($0, column: "traces.output", of: id) },
             error: try c[14].decode(String?.self), latencyMs: try c[15].decode(Double.self),
             ttftMs: try c[16].decode(Double?.self),
-            usage: usage(try c[17].decode(Int?.self), try c[18].decode(Int?.self)),
+            usage: StoredColumns.usage(try c[17].decode(Int?.self), try c[18].decode(Int?.self)),
             costUSD: try c[19].decode(Double?.self), createdAt: Date(epochMicros: try c[20].decode(Int64.self)))
     }
 
@@ -29,11 +29,11 @@ enum PostgresRowDecoder {
         return Generation(
             id: id, traceID: try c[1].decode(String.self), model: try c[4].decode(String.self),
             resolvedModel: try c[5].decode(String.self), provider: try c[6].decode(String.self),
-            parameters: try json(c[7].decode(String.self), column: "generations.parameters", of: id),
+            parameters: try StoredColumns.json(c[7].decode(String.self), column: "generations.parameters", of: id),
             finishReason: try c[8].decode(String?.self),
-            status: try status(c[9].decode(String.self), of: "generation \(id)"),
+            status: try StoredColumns.status(c[9].decode(String.self), of: "generation \(id)"),
             httpStatus: try c[10].decode(Int.self), error: try c[11].decode(String?.self),
-            usage: usage(try c[12].decode(Int?.self), try c[13].decode(Int?.self)),
+            usage: StoredColumns.usage(try c[12].decode(Int?.self), try c[13].decode(Int?.self)),
             costUSD: try c[14].decode(Double?.self), latencyMs: try c[15].decode(Double.self),
             ttftMs: try c[16].decode(Double?.self), startedAt: Date(epochMicros: try c[17].decode(Int64.self)))
     }
@@ -42,7 +42,7 @@ enum PostgresRowDecoder {
         let c = row.makeRandomAccess()
         return TracePoint(
             createdAt: Date(epochMicros: try c[0].decode(Int64.self)), model: try c[1].decode(String.self),
-            status: try status(c[2].decode(String.self), of: "trace point"), latencyMs: try c[3].decode(Double.self),
+            status: try StoredColumns.status(c[2].decode(String.self), of: "trace point"), latencyMs: try c[3].decode(Double.self),
             ttftMs: try c[4].decode(Double?.self), totalTokens: try c[5].decode(Int.self),
             costUSD: try c[6].decode(Double.self))
     }
@@ -60,39 +60,5 @@ enum PostgresRowDecoder {
             createdAt: Date(epochMicros: try c[6].decode(Int64.self)),
             revokedAt: try c[7].decode(Int64?.self).map(Date.init(epochMicros:)),
             expiresAt: try c[8].decode(Int64?.self).map(Date.init(epochMicros:)))
-    }
-
-    private static func usage(_ prompt: Int?, _ completion: Int?) -> Usage? {
-        guard prompt != nil || completion != nil else { return nil }
-        return Usage(promptTokens: prompt ?? 0, completionTokens: completion ?? 0)
-    }
-
-    private static func status(_ text: String, of owner: String) throws -> TraceStatus {
-        guard let status = TraceStatus(rawValue: text) else {
-            throw PostgresStoreError(.corruptData, "status of \(owner) is '\(text)', not ok or error")
-        }
-        return status
-    }
-
-    private static func json(_ text: String, column: String, of id: String) throws -> JSONValue {
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw PostgresStoreError(.corruptData, "\(column) of \(id) is not valid JSON: \(error)")
-        }
-    }
-
-    private static func object(_ text: String, column: String, of id: String) throws -> JSONObject {
-        guard let object = try json(text, column: column, of: id).objectValue else {
-            throw PostgresStoreError(.corruptData, "\(column) of \(id) is not a JSON object")
-        }
-        return object
-    }
-
-    private static func tags(_ text: String, of id: String) throws -> [String] {
-        guard let array = try json(text, column: "traces.tags", of: id).arrayValue else {
-            throw PostgresStoreError(.corruptData, "traces.tags of \(id) is not a JSON array")
-        }
-        return array.compactMap(\.stringValue)
     }
 }

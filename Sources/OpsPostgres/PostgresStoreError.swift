@@ -44,6 +44,8 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         switch error {
         case let error as PostgresStoreError:
             return error
+        case let error as StoredColumns.Corrupt:
+            return PostgresStoreError(.corruptData, error.description)
         case let error as PostgresTransactionError:
             let inner = error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError
             return inner.map { wrapping($0, during: operation) } ?? PostgresStoreError(.database, "\(operation) failed")

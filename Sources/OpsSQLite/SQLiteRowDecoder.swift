@@ -9,11 +9,11 @@ enum SQLiteRowDecoder {
         let id: String = row[0]
         return Trace(
             id: id, project: row[1], keyID: row[2], name: row[3], model: row[4], provider: row[5],
-            status: try status(row[6], of: "trace \(id)"), httpStatus: row[7], user: row[8], sessionID: row[9],
-            tags: try tags(row[10], of: id), metadata: try object(row[11], column: "traces.metadata", of: id),
-            input: try json(row[12], column: "traces.input", of: id),
-            output: try (row[13] as String?).map { try json($0, column: "traces.output", of: id) },
-            error: row[14], latencyMs: row[15], ttftMs: row[16], usage: usage(row[17], row[18]), costUSD: row[19],
+            status: try StoredColumns.status(row[6], of: "trace \(id)"), httpStatus: row[7], user: row[8], sessionID: row[9],
+            tags: try StoredColumns.tags(row[10], of: id), metadata: try StoredColumns.object(row[11], column: "traces.metadata", of: id),
+            input: try StoredColumns.json(row[12], column: "traces.input", of: id),
+            output: try (row[13] as String?).map { try StoredColumns.json($0, column: "traces.output", of: id) },
+            error: row[14], latencyMs: row[15], ttftMs: row[16], usage: StoredColumns.usage(row[17], row[18]), costUSD: row[19],
             createdAt: Date(epochMicros: row[20]))
     }
 
@@ -21,14 +21,14 @@ enum SQLiteRowDecoder {
         let id: String = row[0]
         return Generation(
             id: id, traceID: row[1], model: row[4], resolvedModel: row[5], provider: row[6],
-            parameters: try json(row[7], column: "generations.parameters", of: id), finishReason: row[8],
-            status: try status(row[9], of: "generation \(id)"), httpStatus: row[10], error: row[11],
-            usage: usage(row[12], row[13]), costUSD: row[14], latencyMs: row[15], ttftMs: row[16],
+            parameters: try StoredColumns.json(row[7], column: "generations.parameters", of: id), finishReason: row[8],
+            status: try StoredColumns.status(row[9], of: "generation \(id)"), httpStatus: row[10], error: row[11],
+            usage: StoredColumns.usage(row[12], row[13]), costUSD: row[14], latencyMs: row[15], ttftMs: row[16],
             startedAt: Date(epochMicros: row[17]))
     }
 
     static func point(_ row: Row) throws -> TracePoint {
-        TracePoint(createdAt: Date(epochMicros: row[0]), model: row[1], status: try status(row[2], of: "trace point"),
+        TracePoint(createdAt: Date(epochMicros: row[0]), model: row[1], status: try StoredColumns.status(row[2], of: "trace point"),
                    latencyMs: row[3], ttftMs: row[4], totalTokens: row[5], costUSD: row[6])
     }
 
@@ -42,39 +42,5 @@ enum SQLiteRowDecoder {
                       createdAt: Date(epochMicros: row[6]),
                       revokedAt: (row[7] as Int64?).map(Date.init(epochMicros:)),
                       expiresAt: (row[8] as Int64?).map(Date.init(epochMicros:)))
-    }
-
-    private static func usage(_ prompt: Int?, _ completion: Int?) -> Usage? {
-        guard prompt != nil || completion != nil else { return nil }
-        return Usage(promptTokens: prompt ?? 0, completionTokens: completion ?? 0)
-    }
-
-    private static func status(_ text: String, of owner: String) throws -> TraceStatus {
-        guard let status = TraceStatus(rawValue: text) else {
-            throw SQLiteStoreError(.corruptData, "status of \(owner) is '\(text)', not ok or error")
-        }
-        return status
-    }
-
-    private static func json(_ text: String, column: String, of id: String) throws -> JSONValue {
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw SQLiteStoreError(.corruptData, "\(column) of \(id) is not valid JSON: \(error)")
-        }
-    }
-
-    private static func object(_ text: String, column: String, of id: String) throws -> JSONObject {
-        guard let object = try json(text, column: column, of: id).objectValue else {
-            throw SQLiteStoreError(.corruptData, "\(column) of \(id) is not a JSON object")
-        }
-        return object
-    }
-
-    private static func tags(_ text: String, of id: String) throws -> [String] {
-        guard let array = try json(text, column: "traces.tags", of: id).arrayValue else {
-            throw SQLiteStoreError(.corruptData, "traces.tags of \(id) is not a JSON array")
-        }
-        return array.compactMap(\.stringValue)
     }
 }

@@ -36,6 +36,7 @@ public struct SQLiteStoreError: Error, Sendable, CustomStringConvertible {
     /// Wraps a GRDB error raised while doing `operation`, keeping SQLite's own message.
     static func wrapping(_ error: any Error, during operation: String) -> SQLiteStoreError {
         if let error = error as? SQLiteStoreError { return error }
+        if let error = error as? StoredColumns.Corrupt { return SQLiteStoreError(.corruptData, error.description) }
         if let error = error as? DatabaseError {
             let kind: Kind = error.resultCode == .SQLITE_CONSTRAINT ? .constraint : .database
             return SQLiteStoreError(kind, "\(operation) failed: \(error.message ?? "\(error.resultCode)")")
