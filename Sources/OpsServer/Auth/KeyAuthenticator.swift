@@ -2,9 +2,9 @@ import Foundation
 import OpsCore
 import Synchronization
 
-/// Finds the key a request presents. Lookups are cached for a few seconds so the request path
-/// rarely touches the store; revocations made through this server drop the cache entry at once,
-/// those made on another replica take effect within `ttl`.
+/// Finds the key a request presents. Lookups are cached for a few seconds, by the presented
+/// secret, so the request path rarely hashes or touches the store; revocations made through this
+/// server drop the cache at once, those made on another replica take effect within `ttl`.
 public final class KeyAuthenticator: Sendable {
     private struct Cached {
         var key: APIKey?
@@ -27,19 +27,21 @@ public final class KeyAuthenticator: Sendable {
         guard let secret, !secret.isEmpty else {
             throw OpsError(.unauthorized, "Missing API key: send 'Authorization: Bearer <key>'", code: "missing_api_key")
         }
-        let hash = KeySecret.hash(secret)
         let now = ContinuousClock.now
         var found: APIKey?
-        if let cached = cache.withLock({ $0[hash] }), cached.fetchedAt.duration(to: now) < ttl {
+        if let cached = cache.withLock({ $0[secret] }), cached.fetchedAt.duration(to: now) < ttl {
             found = cached.key
         } else {
+            let hash = KeySecret.hash(secret)
             found = try await store.key(secretHash: hash)
+            // The store found the row by its hash index; compare again in constant time before trusting it.
+            if let key = found, !KeySecret.constantTimeEquals(key.secretHash, hash) { found = nil }
             cache.withLock { c in
                 if c.count > 10_000 { c.removeAll() }
-                c[hash] = Cached(key: found, fetchedAt: now)
+                c[secret] = Cached(key: found, fetchedAt: now)
             }
         }
-        guard let key = found, KeySecret.constantTimeEquals(key.secretHash, hash) else {
+        guard let key = found else {
             throw OpsError(.unauthorized, "Incorrect API key provided", code: "invalid_api_key")
         }
         guard key.isActive(at: clock.now()) else {

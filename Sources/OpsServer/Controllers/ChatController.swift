@@ -50,6 +50,6 @@ struct ChatController {
         draft.trace.generations[0].latencyMs = latency
         draft.trace.generations[0].resolvedModel = response.model.isEmpty ? deployment.upstreamModel : response.model
         try await services.finishOrRefuse(draft.trace)
-        return JSONResponse.make(response.json, headers: [HTTPField.Name("x-llmops-trace-id")!: draft.trace.id])
+        return JSONResponse.make(response.json, headers: [TraceDraft.traceIDHeader: draft.trace.id])
     }
 }

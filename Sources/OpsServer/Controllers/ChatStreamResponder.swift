@@ -27,7 +27,7 @@ struct ChatStreamResponder {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        headers[HTTPField.Name("x-llmops-trace-id")!] = draft.trace.id
+        headers[TraceDraft.traceIDHeader] = draft.trace.id
         let responder = self
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             var assembler = StreamAssembler()

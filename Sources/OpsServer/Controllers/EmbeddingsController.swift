@@ -34,7 +34,7 @@ struct EmbeddingsController {
             draft.trace.generations[0].latencyMs = draft.trace.latencyMs
             try await services.finishOrRefuse(draft.trace)
             return JSONResponse.make(Self.json(result, requestedModel: embedRequest.model, format: embedRequest.encodingFormat),
-                                     headers: [HTTPField.Name("x-llmops-trace-id")!: draft.trace.id])
+                                     headers: [TraceDraft.traceIDHeader: draft.trace.id])
         }
     }
 

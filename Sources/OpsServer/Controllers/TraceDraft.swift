@@ -9,14 +9,19 @@ struct TraceDraft: Sendable {
     var trace: Trace
     let started = ContinuousClock.now
 
+    static let sessionHeader = HTTPField.Name("x-session-id")!
+    static let metadataHeader = HTTPField.Name("x-llmops-metadata")!
+    static let tagsHeader = HTTPField.Name("x-llmops-tags")!
+    static let traceIDHeader = HTTPField.Name("x-llmops-trace-id")!
+
     init(name: String, key: APIKey, request: Request, now: Date) {
         trace = Trace(project: key.project, keyID: key.id, name: name, model: "", createdAt: now)
-        if let session = request.headers[HTTPField.Name("x-session-id")!], !session.isEmpty { trace.sessionID = session }
-        if let raw = request.headers[HTTPField.Name("x-llmops-metadata")!],
+        if let session = request.headers[Self.sessionHeader], !session.isEmpty { trace.sessionID = session }
+        if let raw = request.headers[Self.metadataHeader],
            let parsed = try? JSONParser.parse(raw), let object = parsed.objectValue {
             trace.metadata = object
         }
-        if let tags = request.headers[HTTPField.Name("x-llmops-tags")!] {
+        if let tags = request.headers[Self.tagsHeader] {
             trace.tags = tags.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }

@@ -14,13 +14,17 @@ struct KeyAuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    private static let apiKeyHeader = HTTPField.Name("x-api-key")!
+
     static func secret(in request: Request) -> String? {
         if let header = request.headers[.authorization] {
+            // The common case, `Bearer <key>`, without allocating; anything else goes the slow way.
+            let token = header.dropFirst(7)
+            if header.hasPrefix("Bearer "), token.first != " ", token.last != " ", !token.isEmpty { return String(token) }
             let trimmed = header.trimmingCharacters(in: .whitespaces)
             if trimmed.lowercased().hasPrefix("bearer ") { return String(trimmed.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             return trimmed
         }
-        if let name = HTTPField.Name("x-api-key"), let key = request.headers[name] { return key }
-        return nil
+        return request.headers[apiKeyHeader]
     }
 }
