@@ -33,7 +33,7 @@ let package = Package(
         // The kernels are optimized even in debug builds: unoptimized inference would make the
         // model tests (and `make run` in debug) orders of magnitude slower.
         .target(name: "OpsLocalModels", dependencies: ["OpsCore", "CBLAS", "CLocalKernels"],
-                swiftSettings: [.unsafeFlags(["-O"])]),
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Evaluation metrics and (later) experiments.
         .target(name: "OpsEval", dependencies: ["OpsCore"]),
         // Upstream clients (OpenAI-compatible, Anthropic) and SSE.
