@@ -96,5 +96,23 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX generations_trace ON generations (trace_id, position)",
         ]),
+        Migration(version: 10, name: "key limits, limit states and route changes", statements: [
+            "ALTER TABLE api_keys ADD COLUMN limits TEXT",
+            """
+            CREATE TABLE limit_states (
+                key TEXT COLLATE "C" PRIMARY KEY,
+                value DOUBLE PRECISION NOT NULL,
+                stamp DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE route_changes (
+                version INTEGER PRIMARY KEY,
+                actor TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                routes TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 }

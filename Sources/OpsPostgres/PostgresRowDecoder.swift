@@ -59,6 +59,14 @@ enum PostgresRowDecoder {
             secretHash: try c[4].decode(String.self), prefix: try c[5].decode(String.self),
             createdAt: Date(epochMicros: try c[6].decode(Int64.self)),
             revokedAt: try c[7].decode(Int64?.self).map(Date.init(epochMicros:)),
-            expiresAt: try c[8].decode(Int64?.self).map(Date.init(epochMicros:)))
+            expiresAt: try c[8].decode(Int64?.self).map(Date.init(epochMicros:)),
+            limits: try limits(c[9].decode(String?.self), keyID: id))
+    }
+
+    static func limits(_ text: String?, keyID: String) throws -> KeyLimits {
+        guard let text else { return KeyLimits() }
+        do { return try KeyLimits(json: try JSONParser.parse(text)) } catch {
+            throw PostgresStoreError(.corruptData, "api_keys.limits of key \(keyID) is not valid: \(error)")
+        }
     }
 }

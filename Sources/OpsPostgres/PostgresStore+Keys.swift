@@ -3,7 +3,7 @@ import OpsCore
 import PostgresNIO
 
 extension PostgresStore {
-    static let keyColumns = "id, project, name, role, secret_hash, prefix, created_at, revoked_at, expires_at"
+    static let keyColumns = "id, project, name, role, secret_hash, prefix, created_at, revoked_at, expires_at, limits"
 
     public func ensureProject(_ name: String) async throws {
         try await run("creating project \(name)") {
@@ -31,7 +31,8 @@ extension PostgresStore {
                 try await connection.query("""
                     INSERT INTO api_keys (\(unescaped: Self.keyColumns)) VALUES (\(key.id), \(key.project), \
                     \(PostgresText.clean(key.name)), \(key.role.rawValue), \(key.secretHash), \(key.prefix), \
-                    \(key.createdAt.epochMicros), \(key.revokedAt?.epochMicros), \(key.expiresAt?.epochMicros))
+                    \(key.createdAt.epochMicros), \(key.revokedAt?.epochMicros), \(key.expiresAt?.epochMicros), \
+                    \(key.limits.isUnlimited ? nil : key.limits.json.serializedString()))
                     """, logger: self.logger)
             }
         }
@@ -61,6 +62,19 @@ extension PostgresStore {
         try await run("revoking key \(id)") {
             let rows = try await client.query("""
                 UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(date.epochMicros)) WHERE id = \(id) RETURNING id
+                """, logger: logger)
+            var found = false
+            for try await _ in rows { found = true }
+            return found
+        }
+    }
+
+    /// Keeps an earlier expiry.
+    public func expireKey(id: String, at date: Date) async throws -> Bool {
+        try await run("expiring key \(id)") {
+            let rows = try await client.query("""
+                UPDATE api_keys SET expires_at = LEAST(COALESCE(expires_at, \(date.epochMicros)), \(date.epochMicros)) \
+                WHERE id = \(id) RETURNING id
                 """, logger: logger)
             var found = false
             for try await _ in rows { found = true }

@@ -11,6 +11,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2TracesAndGenerations)
         }
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: v10LimitsAndRoutes)
+        }
         return migrator
     }
 
@@ -90,5 +93,20 @@ enum SQLiteMigrations {
             started_at INTEGER NOT NULL
         );
         CREATE INDEX generations_trace ON generations(trace_id, position);
+        """
+
+    static let v10LimitsAndRoutes = """
+        ALTER TABLE api_keys ADD COLUMN limits TEXT;
+        CREATE TABLE limit_states (
+            key TEXT PRIMARY KEY NOT NULL,
+            value REAL NOT NULL,
+            stamp REAL NOT NULL
+        );
+        CREATE TABLE route_changes (
+            version INTEGER PRIMARY KEY NOT NULL,
+            actor TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            routes TEXT NOT NULL
+        );
         """
 }

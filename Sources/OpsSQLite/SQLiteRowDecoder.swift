@@ -41,6 +41,14 @@ enum SQLiteRowDecoder {
         return APIKey(id: id, project: row[1], name: row[2], role: role, secretHash: row[4], prefix: row[5],
                       createdAt: Date(epochMicros: row[6]),
                       revokedAt: (row[7] as Int64?).map(Date.init(epochMicros:)),
-                      expiresAt: (row[8] as Int64?).map(Date.init(epochMicros:)))
+                      expiresAt: (row[8] as Int64?).map(Date.init(epochMicros:)),
+                      limits: try limits(row[9] as String?, keyID: id))
+    }
+
+    static func limits(_ text: String?, keyID: String) throws -> KeyLimits {
+        guard let text else { return KeyLimits() }
+        do { return try KeyLimits(json: try JSONParser.parse(text)) } catch {
+            throw SQLiteStoreError(.corruptData, "api_keys.limits of key \(keyID) is not valid: \(error)")
+        }
     }
 }

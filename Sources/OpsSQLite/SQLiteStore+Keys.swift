@@ -3,7 +3,7 @@ import GRDB
 import OpsCore
 
 extension SQLiteStore {
-    static let keyColumns = "id, project, name, role, secret_hash, prefix, created_at, revoked_at, expires_at"
+    static let keyColumns = "id, project, name, role, secret_hash, prefix, created_at, revoked_at, expires_at, limits"
 
     public func ensureProject(_ name: String) async throws {
         let now = Date().epochMicros
@@ -23,9 +23,10 @@ extension SQLiteStore {
         try await write("inserting key \(key.id)") { db in
             try Self.ensureProject(key.project, at: key.createdAt.epochMicros, db: db)
             try db.execute(
-                sql: "INSERT INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sql: "INSERT INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [key.id, key.project, key.name, key.role.rawValue, key.secretHash, key.prefix,
-                            key.createdAt.epochMicros, key.revokedAt?.epochMicros, key.expiresAt?.epochMicros])
+                            key.createdAt.epochMicros, key.revokedAt?.epochMicros, key.expiresAt?.epochMicros,
+                            key.limits.isUnlimited ? nil : key.limits.json.serializedString()])
         }
     }
 
@@ -53,6 +54,15 @@ extension SQLiteStore {
         try await write("revoking key \(id)") { db in
             try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
                            arguments: [date.epochMicros, id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Keeps an earlier expiry.
+    public func expireKey(id: String, at date: Date) async throws -> Bool {
+        try await write("expiring key \(id)") { db in
+            try db.execute(sql: "UPDATE api_keys SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE id = ?",
+                           arguments: [date.epochMicros, date.epochMicros, id])
             return db.changesCount > 0
         }
     }

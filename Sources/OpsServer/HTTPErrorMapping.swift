@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import OpsCore
@@ -68,6 +69,9 @@ enum HTTPErrorMapping {
         let e = opsError(from: error)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
+        for (name, value) in e.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         return Response(status: status(for: e), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body(for: e).serialized())))
     }
 }

@@ -9,6 +9,7 @@ public actor InMemoryStore: OpsStore {
     private var projectNames: Set<String> = []
     private var keys: [String: APIKey] = [:]
     private var migrated = false
+    private nonisolated let limitStates = InMemoryLimitStore()
 
     public init() {}
 
@@ -21,7 +22,12 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2]
+        return [1, 2, 10]
+    }
+
+    public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)
+        async throws -> Result {
+        try await limitStates.transact(keys, body)
     }
 
     public func ping() async throws {}
@@ -97,6 +103,14 @@ public actor InMemoryStore: OpsStore {
     public func revokeKey(id: String, at date: Date) async throws -> Bool {
         guard var key = keys[id] else { return false }
         if key.revokedAt == nil { key.revokedAt = Date(epochMicros: date.epochMicros) }
+        keys[id] = key
+        return true
+    }
+
+    public func expireKey(id: String, at date: Date) async throws -> Bool {
+        guard var key = keys[id] else { return false }
+        let micros = Date(epochMicros: date.epochMicros)
+        key.expiresAt = min(key.expiresAt ?? micros, micros)
         keys[id] = key
         return true
     }

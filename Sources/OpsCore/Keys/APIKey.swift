@@ -14,9 +14,11 @@ public struct APIKey: Sendable, Hashable {
     public var createdAt: Date
     public var revokedAt: Date?
     public var expiresAt: Date?
+    public var limits: KeyLimits
 
     public init(id: String = Identifier.prefixed("key"), project: String, name: String? = nil, role: Role,
-                secretHash: String, prefix: String, createdAt: Date, revokedAt: Date? = nil, expiresAt: Date? = nil) {
+                secretHash: String, prefix: String, createdAt: Date, revokedAt: Date? = nil, expiresAt: Date? = nil,
+                limits: KeyLimits = KeyLimits()) {
         self.id = id
         self.project = project
         self.name = name
@@ -26,6 +28,7 @@ public struct APIKey: Sendable, Hashable {
         self.createdAt = createdAt
         self.revokedAt = revokedAt
         self.expiresAt = expiresAt
+        self.limits = limits
     }
 
     /// Usable at `date`: not revoked and not expired.

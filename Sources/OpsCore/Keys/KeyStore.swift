@@ -12,10 +12,13 @@ public protocol KeyStore: Sendable {
     func listKeys(project: String?) async throws -> [APIKey]
     /// Marks the key revoked; false when no such key exists.
     func revokeKey(id: String, at date: Date) async throws -> Bool
+    /// Makes the key expire at `date` unless it already expires earlier (rotation's grace period);
+    /// false when no such key exists.
+    func expireKey(id: String, at date: Date) async throws -> Bool
 }
 
 /// Everything the server persists, behind one value.
-public protocol OpsStore: TraceStore, KeyStore {
+public protocol OpsStore: TraceStore, KeyStore, LimitStore {
     /// Applies pending numbered migrations; returns the versions applied.
     @discardableResult func migrate() async throws -> [Int]
     /// Succeeds when the store answers a trivial query (for `/ready`).

@@ -34,14 +34,22 @@ public struct OpsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: String?
     /// The OpenAI error `type` when an upstream supplied one.
     public var type: String?
+    /// Response headers that belong with the error, lower-cased names: an upstream's `retry-after`,
+    /// a limit's `x-ratelimit-*`.
+    public var headers: [String: String]
 
-    public init(_ kind: Kind, _ message: String, param: String? = nil, code: String? = nil, type: String? = nil) {
+    public init(_ kind: Kind, _ message: String, param: String? = nil, code: String? = nil, type: String? = nil,
+                headers: [String: String] = [:]) {
         self.kind = kind
         self.message = message
         self.param = param
         self.code = code
         self.type = type
+        self.headers = headers
     }
+
+    /// The `Retry-After` value the error carries, if any.
+    public var retryAfter: String? { headers["retry-after"] }
 
     public var description: String { message }
 

@@ -39,10 +39,12 @@ public struct ChatRouter: Sendable {
         self.retryAfterHeader = retryAfterHeader
     }
 
-    /// The route for a request and its attempt plan; a plain model gets a one-step plan.
+    /// The route for a request and its attempt plan; a plain model gets a one-step plan with one try
+    /// (retries and fallbacks are what routes are for).
     public func plan<R: RandomNumberGenerator>(for request: ChatRequest, using random: inout R) -> (RouteConfig, RoutePlan) {
         let route = routes.route(named: request.model)
-            ?? RouteConfig(name: request.model, deployments: [.init(model: request.model, weight: 1)])
+            ?? RouteConfig(name: request.model, deployments: [.init(model: request.model, weight: 1)],
+                           retries: .init(attempts: 0))
         let breakers = self.breakers
         let planner = RoutePlanner(isUnavailable: { breakers.isRejecting($0) })
         return (route, planner.plan(route, user: request.user, using: &random))
@@ -55,6 +57,8 @@ public struct ChatRouter: Sendable {
         var probe: SemanticCache<ChatResponse>.Probe?
         /// Whether any cache applies to the request.
         public var isActive: Bool { exactKey != nil || probe != nil }
+        /// No cache takes part.
+        public static let none = CacheFill(exactKey: nil, exactTTL: 0, probe: nil)
     }
 
     /// The cached answer to `request`, if any, and how to cache it otherwise. A streaming request
@@ -90,16 +94,23 @@ public struct ChatRouter: Sendable {
     /// A whole completion, from cache when allowed and available.
     public func complete<R: RandomNumberGenerator>(_ request: ChatRequest, project: String, useCache: Bool = true,
                                                    using random: inout R) async -> Outcome {
-        let (route, plan) = plan(for: request, using: &random)
         let (hit, fill) = await lookup(request, project: project, useCache: useCache)
         if let hit {
+            let (_, plan) = plan(for: request, using: &random)
             return Outcome(execution: Execution(result: .success(hit.response), attempts: [], deployment: nil),
                            cache: hit.cache, plan: plan)
         }
-        let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
-        let execution = await executor.complete(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random)
+        let (execution, plan) = await execute(request, using: &random)
         if case .success(let response) = execution.result { store(response, for: fill) }
         return Outcome(execution: execution, cache: fill.isActive ? .miss : .bypass, plan: plan)
+    }
+
+    /// A whole completion through the route's plan, retries and fallbacks, without the caches.
+    public func execute<R: RandomNumberGenerator>(_ request: ChatRequest, using random: inout R)
+        async -> (execution: Execution<ChatResponse>, plan: RoutePlan) {
+        let (route, plan) = plan(for: request, using: &random)
+        let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
+        return (await executor.complete(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random), plan)
     }
 
     /// A streamed completion, never from cache: the server calls `lookup` first, and `store` with

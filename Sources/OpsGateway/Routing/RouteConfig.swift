@@ -51,6 +51,17 @@ public struct RouteConfig: Sendable, Hashable {
         }
     }
 
+    /// Requests and tokens per minute across every caller of the route; nil means unlimited.
+    public struct Limits: Sendable, Hashable {
+        public var requestsPerMinute: Int?
+        public var tokensPerMinute: Int?
+
+        public init(requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil) {
+            self.requestsPerMinute = requestsPerMinute
+            self.tokensPerMinute = tokensPerMinute
+        }
+    }
+
     public var name: String
     public var deployments: [WeightedDeployment]
     public var sticky: Stickiness
@@ -60,9 +71,11 @@ public struct RouteConfig: Sendable, Hashable {
     /// Overrides the deployments' own timeouts when set.
     public var timeouts: UpstreamTimeouts?
     public var cache: Cache
+    public var limits: Limits
 
     public init(name: String, deployments: [WeightedDeployment], sticky: Stickiness = .none, fallbacks: [String] = [],
-                retries: Retries = Retries(), timeouts: UpstreamTimeouts? = nil, cache: Cache = Cache()) {
+                retries: Retries = Retries(), timeouts: UpstreamTimeouts? = nil, cache: Cache = Cache(),
+                limits: Limits = Limits()) {
         self.name = name
         self.deployments = deployments
         self.sticky = sticky
@@ -70,6 +83,7 @@ public struct RouteConfig: Sendable, Hashable {
         self.retries = retries
         self.timeouts = timeouts
         self.cache = cache
+        self.limits = limits
     }
 
     /// Every model the route may call, weighted ones first, each once.

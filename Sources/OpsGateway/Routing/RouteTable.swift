@@ -60,7 +60,7 @@ public final class RouteTable: @unchecked Sendable {
         (Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }), list)
     }
 
-    static func validate(_ list: [RouteConfig], knownModels: Set<String>?) throws(OpsError) {
+    public static func validate(_ list: [RouteConfig], knownModels: Set<String>?) throws(OpsError) {
         var names = Set<String>()
         for route in list {
             guard names.insert(route.name).inserted else {

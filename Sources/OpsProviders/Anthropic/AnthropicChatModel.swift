@@ -35,7 +35,8 @@ public struct AnthropicChatModel: ChatModel {
         let bytes = try await UpstreamClient.collect(response)
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "anthropic")
+            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "anthropic",
+                                            retryAfter: response.headers.first(name: "retry-after"))
         }
         let parsed: JSONValue
         do { parsed = try JSONParser.parse(bytes) } catch {
@@ -52,7 +53,8 @@ public struct AnthropicChatModel: ChatModel {
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
             throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response),
-                                            provider: "anthropic")
+                                            provider: "anthropic",
+                                            retryAfter: response.headers.first(name: "retry-after"))
         }
         return AnthropicStreamReader.chunks(from: response.body, url: url,
                                             translator: AnthropicStreamTranslator(created: Self.now))

@@ -27,7 +27,8 @@ public struct OpenAIChatModel: ChatModel {
                                              timeouts: deployment.timeouts)
         let bytes = try await UpstreamClient.collect(response)
         guard (200..<300).contains(Int(response.status.code)) else {
-            throw UpstreamErrorReader.error(status: Int(response.status.code), body: bytes, provider: "openai")
+            throw UpstreamErrorReader.error(status: Int(response.status.code), body: bytes, provider: "openai",
+                                            retryAfter: response.headers.first(name: "retry-after"))
         }
         let json: JSONValue
         do { json = try JSONParser.parse(bytes) } catch {
@@ -43,7 +44,8 @@ public struct OpenAIChatModel: ChatModel {
                                              timeouts: deployment.timeouts)
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response), provider: "openai")
+            throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response), provider: "openai",
+                                            retryAfter: response.headers.first(name: "retry-after"))
         }
         return OpenAIStreamReader.chunks(from: response.body, url: url)
     }

@@ -19,7 +19,8 @@ public struct OpenAIEmbeddingModel: EmbeddingModel {
         let bytes = try await UpstreamClient.collect(response)
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "openai")
+            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "openai",
+                                            retryAfter: response.headers.first(name: "retry-after"))
         }
         guard let json = try? JSONParser.parse(bytes), let data = json["data"]?.arrayValue else {
             throw OpsError(.upstreamUnavailable, "upstream returned a malformed embeddings response", code: "upstream_malformed")

@@ -13,10 +13,14 @@ public struct GatewayServices: Sendable {
     public let authenticator: KeyAuthenticator
     public let clock: any WallClock
     public let logger: Logger
+    /// Routes, circuit breakers and caches.
+    let routing: GatewayRouting
+    /// Rate limits and budgets, kept in the store.
+    let limits: LimitEnforcer
 
-    public init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
-                catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
-                logger: Logger = Logger(label: "llmops")) {
+    init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
+         catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
+         logger: Logger = Logger(label: "llmops"), routing: GatewayRouting? = nil) {
         self.config = config
         self.store = store
         self.recorder = recorder
@@ -25,6 +29,8 @@ public struct GatewayServices: Sendable {
         self.authenticator = authenticator
         self.clock = clock
         self.logger = logger
+        self.routing = routing ?? GatewayRouting(catalog: catalog, logger: logger)
+        limits = LimitEnforcer(store: store, projects: config.projects, clock: clock, logger: logger)
     }
 
     /// Records a finished call and counts it. In strict mode returns once it is committed;

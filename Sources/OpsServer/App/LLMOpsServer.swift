@@ -29,8 +29,10 @@ public struct LLMOpsServer: Sendable {
                                      maxBatch: config.tracing.maxBatch, metrics: metrics, logger: logger)
         let client = UpstreamClient()
         let catalog = try CatalogBuilder(config: config, environment: environment, client: client, logger: logger).build()
+        let embedder = (catalog.entry(named: LocalModelLoader.embeddingName)?.embeddings as? EmbedderEndpoint)?.embedder
+        let routing = try GatewayRouting.validated(routes: config.routes, catalog: catalog, embedder: embedder, logger: logger)
         let services = GatewayServices(config: config, store: store, recorder: recorder, metrics: metrics, catalog: catalog,
-                                       authenticator: KeyAuthenticator(store: store), logger: logger)
+                                       authenticator: KeyAuthenticator(store: store), logger: logger, routing: routing)
         return LLMOpsServer(services: services, upstreamClient: client)
     }
 

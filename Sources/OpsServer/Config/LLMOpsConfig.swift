@@ -1,4 +1,5 @@
 import OpsCore
+import OpsGateway
 import OpsTelemetry
 
 /// Everything `llmops.yaml` configures. Defaults give a working embedded server.
@@ -30,6 +31,10 @@ public struct LLMOpsConfig: Sendable {
     public var models: [ModelConfig] = []
     /// Serve the in-process models (`local/…`) when their weights are present.
     public var localModels = LocalModelsConfig()
+    /// Routes as configured at start-up; `llmops routes apply` and `PUT /api/routes` replace them live.
+    public var routes: [RouteConfig] = []
+    /// Rate limits and budgets per project.
+    public var projects: [ProjectLimitsConfig] = []
 
     public init() {}
 }

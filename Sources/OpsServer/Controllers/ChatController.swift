@@ -4,10 +4,14 @@ import Hummingbird
 import OpsCore
 import OpsGateway
 
-/// `POST /v1/chat/completions`: validates, resolves the model, calls it (plain or streamed) and
-/// leaves a trace for every authenticated call, failed ones included.
+/// `POST /v1/chat/completions`: validates, checks the key's routes and limits, answers from cache
+/// when it can, else runs the route's plan (retries, fallbacks, circuit breakers) plain or streamed,
+/// and leaves a trace listing every attempt for every authenticated call, failed ones included.
 struct ChatController {
     let services: GatewayServices
+
+    static let cacheHeader = HTTPField.Name("x-llmops-cache")!
+    static let deploymentHeader = HTTPField.Name("x-llmops-deployment")!
 
     func complete(_ request: Request, context: OpsRequestContext) async throws -> Response {
         try await services.traced("chat.completions", request, context) { draft in
@@ -17,39 +21,36 @@ struct ChatController {
             let chat = try ChatRequest(json: body)
             draft.trace.input = .array(chat.messages.map(\.json))
             draft.merge(metadata: chat.metadata, user: chat.user)
-            let (deployment, model) = try services.catalog.chatModel(named: chat.model)
-            draft.trace.provider = deployment.provider.rawValue
-            let generation = Generation(traceID: draft.trace.id, model: chat.model, resolvedModel: deployment.upstreamModel,
-                                        provider: deployment.provider.rawValue, parameters: chat.parametersJSON,
-                                        startedAt: services.clock.now())
-            draft.trace.generations = [generation]
-            if chat.stream {
-                let stream = try await model.stream(chat)
-                draft.trace.ttftMs = nil
-                return ChatStreamResponder(services: services, draft: draft, request: chat, deployment: deployment)
-                    .response(streaming: stream)
-            }
-            let response = try await model.complete(chat)
-            return try await finishCompletion(response, chat: chat, deployment: deployment, draft: &draft)
+            let key = try context.requireKey()
+            let route = try resolve(chat.model, for: key)
+            if let route { draft.trace.metadata["route"] = .string(route.name) }
+            let admission = try await services.limits.admit(key: key, route: route,
+                                                            estimatedTokens: LimitEnforcer.estimatedTokens(chat))
+            var call = ChatCall(services: services, request: chat, admission: admission)
+            let (hit, fill) = await services.routing.router.lookup(chat, project: key.project, useCache: !Self.noCache(request))
+            call.cacheFill = fill
+            if let hit { return try await call.answer(fromCache: hit.response, outcome: hit.cache, draft: &draft) }
+            if fill.isActive { draft.record(cache: .miss) }
+            return try await chat.stream ? call.stream(draft: &draft) : call.complete(draft: &draft)
         }
     }
 
-    private func finishCompletion(_ response: ChatResponse, chat: ChatRequest, deployment: ModelDeployment,
-                                  draft: inout TraceDraft) async throws -> Response {
-        let latency = draft.elapsedMs
-        let usage = response.usage
-        let cost = CostCalculator.cost(of: usage, for: deployment)
-        let first = response.choices.first
-        draft.trace.output = first.map { $0.message.json }
-        draft.trace.latencyMs = latency
-        draft.trace.usage = usage
-        draft.trace.costUSD = cost
-        draft.trace.generations[0].finishReason = first?.finishReason
-        draft.trace.generations[0].usage = usage
-        draft.trace.generations[0].costUSD = cost
-        draft.trace.generations[0].latencyMs = latency
-        draft.trace.generations[0].resolvedModel = response.model.isEmpty ? deployment.upstreamModel : response.model
-        try await services.finishOrRefuse(draft.trace)
-        return JSONResponse.make(response.json, headers: [TraceDraft.traceIDHeader: draft.trace.id])
+    /// The route `model` names, or nil for a plain catalog model; a model the key may not call is 403,
+    /// an unknown one 404.
+    private func resolve(_ model: String, for key: APIKey) throws -> RouteConfig? {
+        guard key.limits.allows(model: model) else {
+            let allowed = (key.limits.routes ?? []).joined(separator: ", ")
+            throw OpsError(.forbidden, "This key may not call '\(model)'; it is limited to: \(allowed)", param: "model",
+                           code: "model_not_allowed")
+        }
+        if let route = services.routing.table.route(named: model) { return route }
+        _ = try services.catalog.chatModel(named: model)
+        return nil
+    }
+
+    /// `Cache-Control: no-cache` (or `no-store`) skips the cache lookup and fill.
+    static func noCache(_ request: Request) -> Bool {
+        guard let value = request.headers[.cacheControl]?.lowercased() else { return false }
+        return value.contains("no-cache") || value.contains("no-store")
     }
 }

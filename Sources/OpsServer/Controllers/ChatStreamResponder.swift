@@ -15,6 +15,11 @@ struct ChatStreamResponder {
     let draft: TraceDraft
     let request: ChatRequest
     let deployment: ModelDeployment
+    let admission: LimitEnforcer.Admission
+    /// Where the assembled answer goes once the stream ended well.
+    let cacheFill: ChatRouter.CacheFill
+    /// A cached answer replayed: it costs nothing and has no generation.
+    var fromCache = false
 
     /// How the relay ended.
     enum Outcome {
@@ -23,11 +28,10 @@ struct ChatStreamResponder {
         case failed(any Error)
     }
 
-    func response(streaming upstream: AsyncThrowingStream<ChatChunk, Error>) -> Response {
-        var headers = HTTPFields()
+    func response(streaming upstream: AsyncThrowingStream<ChatChunk, Error>, headers extra: HTTPFields) -> Response {
+        var headers = extra
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        headers[TraceDraft.traceIDHeader] = draft.trace.id
         let responder = self
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             var assembler = StreamAssembler()
@@ -68,8 +72,13 @@ struct ChatStreamResponder {
     private func finish(_ outcome: Outcome, assembler: StreamAssembler, draft: TraceDraft,
                         writer: inout any ResponseBodyWriter) async throws {
         var draft = Self.completed(draft, assembler, request, deployment)
+        if fromCache { draft.trace.costUSD = 0 }
         switch outcome {
         case .completed:
+            await services.limits.settle(admission, usage: draft.trace.usage, costUSD: draft.trace.costUSD)
+            if cacheFill.isActive, assembler.finishReason != nil {
+                services.routing.router.store(assembler.response(request: request), for: cacheFill)
+            }
             let stored = await services.finish(draft.trace)
             if !stored && services.recorder.durability == .strict {
                 let e = OpsError(.unavailable, "The answer could not be recorded: the trace store is failing", code: "trace_store_unavailable")
@@ -78,11 +87,13 @@ struct ChatStreamResponder {
             try await writer.write(ByteBuffer(bytes: SSEEncoder.done))
             try await writer.finish(nil)
         case .clientGone:
+            await services.limits.settle(admission, usage: draft.trace.usage, costUSD: draft.trace.costUSD)
             draft.fail(OpsError(.invalidRequest, "The client disconnected mid-stream; the upstream call was cancelled",
                                 code: "client_disconnected"))
             draft.trace.httpStatus = 499
             await services.finish(draft.trace)
         case .failed(let error):
+            await services.limits.settle(admission, usage: draft.trace.usage, costUSD: draft.trace.costUSD)
             draft.fail(error)
             draft.trace.error = "stream failed after \(assembler.chunkCount) chunks: \(draft.trace.error ?? "")"
             await services.finish(draft.trace)
@@ -102,13 +113,13 @@ struct ChatStreamResponder {
         draft.trace.usage = usage
         draft.trace.costUSD = cost
         if assembler.usage == nil { draft.trace.metadata["usage_estimated"] = true }
-        if !draft.trace.generations.isEmpty {
-            draft.trace.generations[0].finishReason = assembler.finishReason
-            draft.trace.generations[0].usage = usage
-            draft.trace.generations[0].costUSD = cost
-            draft.trace.generations[0].latencyMs = draft.trace.latencyMs
-            draft.trace.generations[0].ttftMs = draft.trace.ttftMs
-            if let model = assembler.model, !model.isEmpty { draft.trace.generations[0].resolvedModel = model }
+        if let last = draft.trace.generations.indices.last {
+            draft.trace.generations[last].finishReason = assembler.finishReason
+            draft.trace.generations[last].usage = usage
+            draft.trace.generations[last].costUSD = cost
+            draft.trace.generations[last].latencyMs = draft.trace.latencyMs
+            draft.trace.generations[last].ttftMs = draft.trace.ttftMs
+            if let model = assembler.model, !model.isEmpty { draft.trace.generations[last].resolvedModel = model }
         }
         return draft
     }

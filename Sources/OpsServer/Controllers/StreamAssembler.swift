@@ -8,9 +8,12 @@ struct StreamAssembler {
     private(set) var usage: Usage?
     private(set) var model: String?
     private(set) var chunkCount = 0
+    private(set) var id: String?
+    private(set) var created: Int?
 
     mutating func add(_ chunk: ChatChunk) {
         chunkCount += 1
+        if id == nil, !chunk.id.isEmpty { (id, created) = (chunk.id, chunk.created) }
         if model == nil, !chunk.model.isEmpty { model = chunk.model }
         if let u = chunk.usage { usage = u }
         for choice in chunk.choices where choice.index == 0 {
@@ -30,6 +33,12 @@ struct StreamAssembler {
         let calls = toolCalls.keys.sorted().compactMap { toolCalls[$0] }
         return ChatMessage(role: "assistant", content: text.isEmpty && !calls.isEmpty ? nil : .text(text),
                            toolCalls: calls.isEmpty ? nil : calls)
+    }
+
+    /// The whole answer as a non-streamed response, for the cache.
+    func response(request: ChatRequest) -> ChatResponse {
+        ChatResponse(id: id ?? Identifier.prefixed("chatcmpl"), created: created ?? 0, model: model ?? request.model,
+                     choices: [ChatChoice(index: 0, message: message, finishReason: finishReason)], usage: usage)
     }
 
     /// Used only when the upstream sent no usage: about four bytes of UTF-8 per token,

@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpsCore
+import OpsGateway
+
+/// One admitted chat call after validation: answers it from cache, or through the router (plain
+/// or streamed), and settles its limits and trace.
+struct ChatCall {
+    let services: GatewayServices
+    let request: ChatRequest
+    let admission: LimitEnforcer.Admission
+    var cacheFill = ChatRouter.CacheFill.none
+
+    /// Response headers every answer carries: limits, cache, deployment, trace id.
+    func headers(draft: TraceDraft, deployment: String?) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[TraceDraft.traceIDHeader] = draft.trace.id
+        for (name, value) in admission.headers.fields {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        if let cache = draft.trace.metadata["cache"]?.stringValue { headers[ChatController.cacheHeader] = cache }
+        if let deployment { headers[ChatController.deploymentHeader] = deployment }
+        return headers
+    }
+
+    func complete(draft: inout TraceDraft) async throws -> Response {
+        var random = SystemRandomNumberGenerator()
+        let (execution, _) = await services.routing.router.execute(request, using: &random)
+        draft.record(execution.attempts, request: request, catalog: services.catalog)
+        let response = try execution.get()
+        let deployment = try deployment(execution.deployment)
+        services.routing.router.store(response, for: cacheFill)
+        let usage = response.usage
+        let cost = CostCalculator.cost(of: usage, for: deployment)
+        let first = response.choices.first
+        draft.trace.provider = deployment.provider.rawValue
+        draft.trace.output = first.map { $0.message.json }
+        draft.trace.latencyMs = draft.elapsedMs
+        draft.trace.usage = usage
+        draft.trace.costUSD = cost
+        if let last = draft.trace.generations.indices.last {
+            draft.trace.generations[last].finishReason = first?.finishReason
+            draft.trace.generations[last].usage = usage
+            draft.trace.generations[last].costUSD = cost
+            if !response.model.isEmpty { draft.trace.generations[last].resolvedModel = response.model }
+        }
+        await services.limits.settle(admission, usage: usage, costUSD: cost)
+        try await services.finishOrRefuse(draft.trace)
+        return JSONResponse.make(response.json, headers: headers(draft: draft, deployment: deployment.name))
+    }
+
+    func stream(draft: inout TraceDraft) async throws -> Response {
+        var random = SystemRandomNumberGenerator()
+        let (execution, _) = await services.routing.router.stream(request, using: &random)
+        draft.record(execution.attempts, request: request, catalog: services.catalog)
+        let stream = try execution.get()
+        let deployment = try deployment(execution.deployment)
+        draft.trace.provider = deployment.provider.rawValue
+        draft.trace.ttftMs = nil
+        let responder = ChatStreamResponder(services: services, draft: draft, request: request, deployment: deployment,
+                                            admission: admission, cacheFill: (request.n ?? 1) == 1 ? cacheFill : .none)
+        return responder.response(streaming: stream, headers: headers(draft: draft, deployment: deployment.name))
+    }
+
+    /// A cached answer, as JSON or replayed as a stream. It costs nothing; the trace records what
+    /// the call would have cost.
+    func answer(fromCache response: ChatResponse, outcome: ChatRouter.CacheOutcome, draft: inout TraceDraft) async throws -> Response {
+        draft.record(cache: outcome)
+        let saved = savedCost(response.usage)
+        if let saved { draft.trace.metadata["cost_saved_usd"] = .double(saved) }
+        draft.trace.provider = "cache"
+        draft.trace.usage = response.usage
+        draft.trace.costUSD = 0
+        draft.trace.output = response.choices.first.map { $0.message.json }
+        draft.trace.generations = []
+        if request.stream {
+            let deployment = ModelDeployment(name: request.model, provider: .local, upstreamModel: response.model,
+                                             price: Price(inputPerMTok: 0, outputPerMTok: 0))
+            let responder = ChatStreamResponder(services: services, draft: draft, request: request, deployment: deployment,
+                                                admission: admission, cacheFill: .none, fromCache: true)
+            return responder.response(streaming: CachedStream.stream(from: response, includeUsage: true),
+                                      headers: headers(draft: draft, deployment: nil))
+        }
+        draft.trace.latencyMs = draft.elapsedMs
+        await services.limits.settle(admission, usage: response.usage, costUSD: 0)
+        try await services.finishOrRefuse(draft.trace)
+        return JSONResponse.make(response.json, headers: headers(draft: draft, deployment: nil))
+    }
+
+    private func deployment(_ name: String?) throws -> ModelDeployment {
+        guard let name, let entry = services.catalog.entry(named: name) else {
+            throw OpsError(.internalError, "The router answered from an unknown deployment '\(name ?? "")'")
+        }
+        return entry.deployment
+    }
+
+    /// What the cached answer would have cost from the route's first priced deployment.
+    private func savedCost(_ usage: Usage?) -> Double? {
+        let route = services.routing.table.route(named: request.model)
+        let names = route?.allModels ?? [request.model]
+        for name in names {
+            if let deployment = services.catalog.entry(named: name)?.deployment, deployment.price != nil {
+                return CostCalculator.cost(of: usage, for: deployment)
+            }
+        }
+        return nil
+    }
+}

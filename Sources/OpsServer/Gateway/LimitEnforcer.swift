@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import OpsCore
+import OpsGateway
+import OpsTelemetry
+
+/// Applies rate limits and budgets to one call: per key (set at `keys create`), per project
+/// (`projects:` in the configuration) and per route (`limits:` of a route). Limit states live in
+/// the store, so with PostgreSQL they hold across replicas.
+///
+/// If the limit store fails, the call goes through and the failure is logged: a broken limit
+/// store should not take the gateway down with it.
+struct LimitEnforcer: Sendable {
+    let rateLimiter: RateLimiter
+    let budgets: BudgetTracker
+    let projects: [String: ProjectLimitsConfig]
+    let logger: Logger
+
+    init(store: any LimitStore, projects: [ProjectLimitsConfig], clock: any WallClock, logger: Logger) {
+        rateLimiter = RateLimiter(store: store, clock: clock)
+        budgets = BudgetTracker(store: store, clock: clock)
+        self.projects = Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.logger = logger
+    }
+
+    /// The limits that apply to one call, with what was charged up front.
+    struct Admission: Sendable {
+        var rateRules: [RateLimiter.Rule]
+        var budgetRules: [BudgetTracker.Rule]
+        var estimatedTokens: Int
+        /// For the `x-ratelimit-*` response headers.
+        var headers: LimitHeaders
+    }
+
+    /// Checks budgets, then counts the call against the rate limits; a limit reached is a 429
+    /// naming it, with `retry-after` and `x-ratelimit-*` headers.
+    func admit(key: APIKey, route: RouteConfig?, estimatedTokens: Int) async throws -> Admission {
+        var admission = Admission(rateRules: [], budgetRules: [], estimatedTokens: estimatedTokens, headers: LimitHeaders())
+        let limits = key.limits
+        if limits.requestsPerMinute != nil || limits.tokensPerMinute != nil {
+            admission.rateRules.append(.init(scope: .key(key.id), requestsPerMinute: limits.requestsPerMinute,
+                                             tokensPerMinute: limits.tokensPerMinute))
+        }
+        if limits.dailyBudgetUSD != nil || limits.monthlyBudgetUSD != nil {
+            admission.budgetRules.append(.init(scope: .key(key.id), dailyUSD: limits.dailyBudgetUSD, monthlyUSD: limits.monthlyBudgetUSD))
+        }
+        if let project = projects[key.project] {
+            if project.requestsPerMinute != nil || project.tokensPerMinute != nil {
+                admission.rateRules.append(.init(scope: .project(project.name), requestsPerMinute: project.requestsPerMinute,
+                                                 tokensPerMinute: project.tokensPerMinute))
+            }
+            if project.dailyBudgetUSD != nil || project.monthlyBudgetUSD != nil {
+                admission.budgetRules.append(.init(scope: .project(project.name), dailyUSD: project.dailyBudgetUSD,
+                                                   monthlyUSD: project.monthlyBudgetUSD, softAlertFraction: project.softAlertFraction))
+            }
+        }
+        if let route, route.limits.requestsPerMinute != nil || route.limits.tokensPerMinute != nil {
+            admission.rateRules.append(.init(scope: .route(route.name), requestsPerMinute: route.limits.requestsPerMinute,
+                                             tokensPerMinute: route.limits.tokensPerMinute))
+        }
+        let now = rateLimiter.clock.now()
+        do {
+            if !admission.budgetRules.isEmpty, let hit = try await budgets.check(admission.budgetRules) {
+                throw Self.refusal(hit, headers: LimitHeaders(), now: now)
+            }
+            if !admission.rateRules.isEmpty {
+                let decision = try await rateLimiter.acquire(admission.rateRules, tokens: estimatedTokens)
+                admission.headers = decision.headers
+                if let hit = decision.hit { throw Self.refusal(hit, headers: decision.headers, now: now) }
+            }
+        } catch let error as OpsError {
+            throw error
+        } catch {
+            logger.error("limit store failed; the call goes through unlimited: \(error)")
+            admission.rateRules = []
+            admission.budgetRules = []
+        }
+        return admission
+    }
+
+    /// Once the call ended: corrects the token charge to the real usage and adds the cost to the
+    /// budgets, logging any budget that crossed its soft threshold or its limit.
+    func settle(_ admission: Admission, usage: Usage?, costUSD: Double?) async {
+        do {
+            if let usage, !admission.rateRules.isEmpty {
+                try await rateLimiter.adjustTokens(admission.rateRules, delta: usage.totalTokens - admission.estimatedTokens)
+            }
+            if let costUSD, !admission.budgetRules.isEmpty {
+                for alert in try await budgets.record(costUSD: costUSD, admission.budgetRules) {
+                    let what = alert.exhausted ? "reached its limit" : "crossed its alert threshold"
+                    logger.warning("budget alert: \(alert.dimension.rawValue) of \(alert.scope) \(what): spent \(alert.spent) of \(alert.limit)")
+                }
+            }
+        } catch {
+            logger.error("limit store failed while recording usage: \(error)")
+        }
+    }
+
+    private static func refusal(_ hit: LimitHit, headers: LimitHeaders, now: Date) -> OpsError {
+        var error = hit.error(now: now)
+        for (name, value) in headers.fields { error.headers[name] = value }
+        error.headers["retry-after"] = String(max(1, Int(hit.resetsAt.timeIntervalSince(now).rounded(.up))))
+        return error
+    }
+
+    /// Prompt bytes / 4 plus the requested output allowance: what a call is charged before its
+    /// real usage is known.
+    static func estimatedTokens(_ request: ChatRequest) -> Int {
+        let promptBytes = request.messages.reduce(0) { $0 + $1.text.utf8.count + 4 }
+        return (promptBytes + 3) / 4 + (request.maxTokens ?? 0)
+    }
+}
