@@ -28,11 +28,18 @@ public struct LLMOpsServer: Sendable {
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
                                      maxBatch: config.tracing.maxBatch, metrics: metrics, logger: logger)
         let client = UpstreamClient()
-        let catalog = try CatalogBuilder(config: config, environment: environment, client: client, logger: logger).build()
-        let embedder = (catalog.entry(named: LocalModelLoader.embeddingName)?.embeddings as? EmbedderEndpoint)?.embedder
-        let routing = try GatewayRouting.validated(routes: config.routes, catalog: catalog, embedder: embedder, logger: logger)
-        let services = GatewayServices(config: config, store: store, recorder: recorder, metrics: metrics, catalog: catalog,
+        let services: GatewayServices
+        do {
+            let catalog = try CatalogBuilder(config: config, environment: environment, client: client, logger: logger).build()
+            let embedder = (catalog.entry(named: LocalModelLoader.embeddingName)?.embeddings as? EmbedderEndpoint)?.embedder
+            let routing = try GatewayRouting.validated(routes: config.routes, catalog: catalog, embedder: embedder, logger: logger)
+            services = GatewayServices(config: config, store: store, recorder: recorder, metrics: metrics, catalog: catalog,
                                        authenticator: KeyAuthenticator(store: store), logger: logger, routing: routing)
+        } catch {
+            // The client must be shut down before it is released, even when configuration is wrong.
+            try? await client.shutdown()
+            throw error
+        }
         return LLMOpsServer(services: services, upstreamClient: client)
     }
 

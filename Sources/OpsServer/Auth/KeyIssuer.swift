@@ -14,11 +14,12 @@ public struct KeyIssuer: Sendable {
     /// Issues a new random key, or registers `secret` when given (the bootstrap admin key from
     /// `LLMOPS_ADMIN_KEY`); returns the stored key and the secret.
     public func issue(project: String, role: Role, name: String?, secret: String? = nil,
-                      expiresAt: Date? = nil) async throws -> (key: APIKey, secret: String) {
+                      expiresAt: Date? = nil, limits: KeyLimits = KeyLimits()) async throws -> (key: APIKey, secret: String) {
         let secret = secret ?? KeySecret.generate()
         try await store.ensureProject(project)
         let key = APIKey(project: project, name: name, role: role, secretHash: KeySecret.hash(secret),
-                         prefix: KeySecret.displayPrefix(secret), createdAt: clock.now(), expiresAt: expiresAt)
+                         prefix: KeySecret.displayPrefix(secret), createdAt: clock.now(), expiresAt: expiresAt,
+                         limits: limits)
         try await store.insertKey(key)
         return (key, secret)
     }

@@ -58,8 +58,10 @@ struct ChatCall {
         let deployment = try deployment(execution.deployment)
         draft.trace.provider = deployment.provider.rawValue
         draft.trace.ttftMs = nil
-        let responder = ChatStreamResponder(services: services, draft: draft, request: request, deployment: deployment,
+        var responder = ChatStreamResponder(services: services, draft: draft, request: request, deployment: deployment,
                                             admission: admission, cacheFill: (request.n ?? 1) == 1 ? cacheFill : .none)
+        let totalMs = services.routing.table.route(named: request.model)?.timeouts?.totalMs ?? deployment.timeouts.totalMs
+        responder.totalLimit = .milliseconds(totalMs)
         return responder.response(streaming: stream, headers: headers(draft: draft, deployment: deployment.name))
     }
 

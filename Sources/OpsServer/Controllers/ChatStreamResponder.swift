@@ -20,6 +20,8 @@ struct ChatStreamResponder {
     let cacheFill: ChatRouter.CacheFill
     /// A cached answer replayed: it costs nothing and has no generation.
     var fromCache = false
+    /// The whole call, first chunk to last, must end within this (the deployment's or route's `total_ms`).
+    var totalLimit: Duration = .seconds(600)
 
     /// How the relay ended.
     enum Outcome {
@@ -43,8 +45,14 @@ struct ChatStreamResponder {
 
     private func relay(_ relay: StreamRelay, to writer: inout any ResponseBodyWriter,
                        assembler: inout StreamAssembler, draft: inout TraceDraft) async -> Outcome {
+        let deadline = draft.started + totalLimit
         do {
             for try await event in relay.events {
+                if ContinuousClock.now > deadline {
+                    return .failed(OpsError(.upstreamTimeout,
+                                            "The stream from '\(deployment.name)' exceeded its total time of \(Int(totalLimit.milliseconds)) ms",
+                                            code: "upstream_timeout"))
+                }
                 guard case .chunk(let chunk) = event else {
                     do { try await writer.write(ByteBuffer(bytes: StreamRelay.keepAlive)) } catch { return .clientGone }
                     continue

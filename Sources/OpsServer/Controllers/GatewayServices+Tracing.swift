@@ -14,7 +14,10 @@ extension GatewayServices {
         } catch {
             draft.fail(error)
             await finish(draft.trace)
-            throw error
+            // The client can look the failed call up too.
+            var answered = HTTPErrorMapping.opsError(from: error)
+            answered.headers[TraceDraft.traceIDHeader.canonicalName] = draft.trace.id
+            throw answered
         }
     }
 

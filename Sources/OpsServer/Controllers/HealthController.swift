@@ -20,6 +20,9 @@ struct HealthController {
 
     func metrics(_ request: Request, context: OpsRequestContext) async throws -> Response {
         services.metrics.traceQueueDepth.set(Double(services.recorder.queueDepth))
+        services.metrics.observeCircuits(services.routing.breakers.snapshot().map {
+            (deployment: $0.deployment, state: $0.state.rawValue, openCount: $0.openCount)
+        })
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(bytes: services.metrics.render())))

@@ -50,5 +50,19 @@ public final class GatewayMetrics: Sendable {
     }
 
     /// The exposition text for `/metrics`.
+    /// Sets each deployment's circuit state (0 closed, 1 open, 2 half-open) and how often it opened,
+    /// read from the breakers at scrape time.
+    public func observeCircuits(_ circuits: [(deployment: String, state: Int, openCount: Int)]) {
+        for circuit in circuits {
+            let labels = [("deployment", circuit.deployment)]
+            registry.makeGauge(name: "llmops_circuit_state", labels: labels,
+                               help: "Circuit breaker state per deployment: 0 closed, 1 open, 2 half-open")
+                .set(Double(circuit.state))
+            registry.makeGauge(name: "llmops_circuit_opened", labels: labels,
+                               help: "How many times the deployment's circuit breaker has opened since start")
+                .set(Double(circuit.openCount))
+        }
+    }
+
     public func render() -> [UInt8] { registry.emitToBuffer() }
 }

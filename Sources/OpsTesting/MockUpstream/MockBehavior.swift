@@ -18,4 +18,9 @@ public indirect enum MockBehavior: Sendable {
     case malformedJSON
     /// Streams some chunks, then breaks the stream with an error event.
     case streamError(afterChunks: Int, message: String)
+    /// Sends the status line, headers and a few bytes, then closes the connection mid-body: what a
+    /// client sees when the upstream's connection is reset.
+    case dropConnection
+    /// `then` with the given probability, else `otherwise`: a flaky upstream for load tests.
+    case sometimes(probability: Double, then: MockBehavior, otherwise: MockBehavior)
 }

@@ -26,6 +26,8 @@ struct MockOpenAIRoutes {
             return MockResponses.error(code: code, message: message, retryAfter: retryAfter)
         case .malformedJSON:
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"id\": oops")))
+        case .dropConnection:
+            return MockResponses.droppedConnection()
         default: break
         }
         let text = MockResponses.text(for: behavior, prompt: prompt)

@@ -21,10 +21,21 @@ enum MockResponses {
             case .slowStream(let ms, let then):
                 chunkDelay = ms
                 current = then
+            case .sometimes(let probability, let then, let otherwise):
+                current = Double.random(in: 0..<1) < probability ? then : otherwise
             default:
                 return (current, chunkDelay)
             }
         }
+    }
+
+    /// Headers promising a body, a few bytes of it, then the connection closes.
+    static func droppedConnection() -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json", .contentLength: "4096"],
+                 body: ResponseBody { writer in
+                     try await writer.write(ByteBuffer(string: "{\"id\": \"chatcmpl-"))
+                     throw CancellationError()
+                 })
     }
 
     static func text(for behavior: MockBehavior, prompt: String) -> String {
