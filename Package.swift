@@ -85,7 +85,7 @@ let package = Package(
         // `make bench-gateway-core`: routing, exact and semantic cache lookups.
         .executableTarget(name: "GatewayCoreBench", dependencies: ["OpsGateway", "OpsCore"]),
         .executableTarget(name: "llmops", dependencies: [
-            "OpsServer", "OpsCore", "OpsEval",
+            "OpsServer", "OpsCore", "OpsEval", "OpsGateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

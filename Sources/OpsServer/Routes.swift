@@ -27,6 +27,12 @@ enum Routes {
         api.get("keys", use: keys.list)
         api.post("keys", use: keys.create)
         api.delete("keys/:id", use: keys.revoke)
+        api.post("keys/:id/rotate", use: keys.rotate)
+        let routes = RoutesController(services: services, sync: services.routeSync)
+        api.get("routes", use: routes.list)
+        api.put("routes", use: routes.replace)
+        api.get("routes/history", use: routes.history)
+        api.post("routes/rollback", use: routes.rollback)
 
         // Web console (server-rendered pages, cookie session).
         ConsoleRoutes.register(on: router, services: services)

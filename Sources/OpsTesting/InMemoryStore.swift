@@ -10,6 +10,7 @@ public actor InMemoryStore: OpsStore {
     private var keys: [String: APIKey] = [:]
     private var migrated = false
     private nonisolated let limitStates = InMemoryLimitStore()
+    private var routeChangeLog: [StoredRouteChange] = []
 
     public init() {}
 
@@ -29,6 +30,19 @@ public actor InMemoryStore: OpsStore {
         async throws -> Result {
         try await limitStates.transact(keys, body)
     }
+
+    public func appendRouteChange(actor: String, at date: Date, routes: JSONValue) async throws -> StoredRouteChange {
+        let change = StoredRouteChange(version: routeChangeLog.count + 1, actor: actor, createdAt: Date(epochMicros: date.epochMicros),
+                                       routes: routes)
+        routeChangeLog.append(change)
+        return change
+    }
+
+    public func latestRouteChange() async throws -> StoredRouteChange? { routeChangeLog.last }
+
+    public func routeChanges(limit: Int) async throws -> [StoredRouteChange] { Array(routeChangeLog.reversed().prefix(max(0, limit))) }
+
+    public func routeChange(version: Int) async throws -> StoredRouteChange? { routeChangeLog.first { $0.version == version } }
 
     public func ping() async throws {}
     public func close() async throws {}

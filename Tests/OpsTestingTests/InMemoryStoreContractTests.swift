@@ -21,4 +21,7 @@ final class InMemoryStoreContractTests: StoreContractTestCase {
     func testKeys() async throws { try await contractKeys() }
     func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
     func testProjects() async throws { try await contractProjects() }
+    func testKeyLimitsAndExpiry() async throws { try await contractKeyLimitsAndExpiry() }
+    func testLimitStates() async throws { try await contractLimitStates() }
+    func testRouteChanges() async throws { try await contractRouteChanges() }
 }

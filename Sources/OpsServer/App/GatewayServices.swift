@@ -33,6 +33,11 @@ public struct GatewayServices: Sendable {
         limits = LimitEnforcer(store: store, projects: config.projects, clock: clock, logger: logger)
     }
 
+    /// Applies route changes and follows those made elsewhere.
+    var routeSync: RouteSync {
+        RouteSync(routing: routing, store: store, clock: clock, interval: .milliseconds(config.server.routesPollMs), logger: logger)
+    }
+
     /// Records a finished call and counts it. In strict mode returns once it is committed;
     /// false when it could not be stored.
     @discardableResult

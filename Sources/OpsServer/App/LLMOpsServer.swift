@@ -40,6 +40,12 @@ public struct LLMOpsServer: Sendable {
             try? await client.shutdown()
             throw error
         }
+        do {
+            // Routes applied with `llmops routes apply` or the API outlive restarts.
+            try await services.routeSync.refresh()
+        } catch {
+            logger.error("the stored routes could not be applied; serving the routes of the configuration: \(error)")
+        }
         return LLMOpsServer(services: services, upstreamClient: client)
     }
 
@@ -52,7 +58,7 @@ public struct LLMOpsServer: Sendable {
         let config = services.config
         return Application(router: router,
                            configuration: .init(address: .hostname(config.server.host, port: config.server.port), serverName: "llmops"),
-                           services: [services.recorder],
+                           services: [services.recorder, services.routeSync],
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
                            logger: services.logger)
     }

@@ -23,4 +23,13 @@ public struct KeyIssuer: Sendable {
         try await store.insertKey(key)
         return (key, secret)
     }
+
+    /// A new key with the old one's project, role, name, limits and expiry; the old key keeps
+    /// working for `grace` seconds more, so clients can switch without downtime.
+    public func rotate(_ old: APIKey, grace: Double) async throws -> (key: APIKey, secret: String) {
+        let issued = try await issue(project: old.project, role: old.role, name: old.name, expiresAt: old.expiresAt,
+                                     limits: old.limits)
+        _ = try await store.expireKey(id: old.id, at: clock.now().addingTimeInterval(max(0, grace)))
+        return issued
+    }
 }

@@ -9,7 +9,7 @@ import Yams
 public enum ConfigLoader {
     /// Every overridable scalar key, as a path.
     static let scalarKeys: [[String]] = [
-        ["server", "host"], ["server", "port"], ["server", "max_body_bytes"],
+        ["server", "host"], ["server", "port"], ["server", "max_body_bytes"], ["server", "routes_poll_ms"],
         ["storage", "url"],
         ["tracing", "durability"], ["tracing", "queue_capacity"], ["tracing", "max_batch"],
         ["local_models", "enabled"], ["local_models", "directory"],

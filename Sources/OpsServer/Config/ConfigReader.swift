@@ -19,6 +19,10 @@ struct ConfigReader {
             guard limit > 0 else { throw ConfigError("server.max_body_bytes", "must be positive") }
             config.server.maxBodyBytes = limit
         }
+        if let poll = try server.int("routes_poll_ms") {
+            guard poll > 0 else { throw ConfigError("server.routes_poll_ms", "must be positive") }
+            config.server.routesPollMs = poll
+        }
         if let url = try top.mapping("storage").string("url") {
             guard url.hasPrefix("sqlite://") || url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigError("storage.url", "must start with sqlite:// or postgres://, got '\(url)'")

@@ -8,6 +8,8 @@ public struct LLMOpsConfig: Sendable {
         public var host = "127.0.0.1"
         public var port = 8080
         public var maxBodyBytes = 8 << 20
+        /// How often a replica looks for route changes made elsewhere.
+        public var routesPollMs = 2_000
         public init() {}
     }
 
