@@ -104,3 +104,37 @@ final class RoutingCacheTests: XCTestCase {
         }
     }
 }
+
+/// The semantic cache through the server, embedding with the in-process MiniLM (`make models`).
+final class SemanticCacheServerTests: XCTestCase {
+    func testSimilarQuestionIsAnsweredFromCacheWithinItsProjectOnly() async throws {
+        let r = try await RoutedGateway.start(route: { $0.cache.semanticThreshold = 0.85 },
+                                              configure: { $0.localModels.enabled = true })
+        defer { Task { await r.stop() } }
+        guard r.gw.server.services.catalog.entry(named: "local/all-minilm-l6-v2") != nil else {
+            return XCTFail("the MiniLM weights are missing: run `make models` (or set LOCAL_MODELS_DIR)")
+        }
+        let first = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("What is the capital of France?", model: "chat"),
+                                        key: r.gw.developer)
+        XCTAssertEqual(first.header("x-llmops-cache"), "miss")
+        let similar = try await r.gw.post("/v1/chat/completions",
+                                          GatewayHarness.chat("what's the capital city of France", model: "chat"), key: r.gw.developer)
+        XCTAssertEqual(similar.header("x-llmops-cache"), "hit")
+        XCTAssertEqual(similar.json["choices"]?[0]?["message"]?["content"]?.stringValue, "echo: What is the capital of France?")
+        XCTAssertEqual(r.primary.requests.count, 1)
+        let trace = try await r.trace(of: similar)
+        XCTAssertEqual(trace["metadata"]?["cache_kind"]?.stringValue, "semantic")
+        let similarity = trace["metadata"]?["cache_similarity"]?.doubleValue ?? 0
+        XCTAssertTrue(similarity >= 0.85 && similarity < 1, "similarity \(similarity)")
+        XCTAssertGreaterThan(trace["metadata"]?["cost_saved_usd"]?.doubleValue ?? 0, 0)
+
+        let unrelated = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("How do I bake sourdough bread?", model: "chat"),
+                                            key: r.gw.developer)
+        XCTAssertEqual(unrelated.header("x-llmops-cache"), "miss")
+        let otherProject = try await r.gw.post("/v1/chat/completions",
+                                               GatewayHarness.chat("What is the capital of France?", model: "chat"),
+                                               key: r.gw.otherProject)
+        XCTAssertEqual(otherProject.header("x-llmops-cache"), "miss", "never across projects")
+        XCTAssertEqual(r.primary.requests.count, 3)
+    }
+}

@@ -23,5 +23,7 @@ public enum ConsoleRoutes {
         let traces = ConsoleTracesController(services: services, renderer: renderer)
         pages.get("/traces") { try await traces.list($0, context: $1) }
         pages.get("/traces/:id") { try await traces.show($0, context: $1) }
+        let routes = ConsoleRoutesController(services: services, renderer: renderer)
+        pages.get("/routes") { try await routes.show($0, context: $1) }
     }
 }

@@ -42,6 +42,7 @@ extension ConsoleTemplates {
     .pill { display:inline-block; padding:1px 8px; border-radius:999px; font-size:12px; font-weight:600; }
     .pill.ok { background:#dcfce7; color:var(--ok); }
     .pill.error { background:#fee2e2; color:var(--bad); }
+    .pill.warn { background:#fef3c7; color:#92400e; }
     .muted { color:var(--muted); }
     .ranges a { margin-right:8px; padding:3px 10px; border-radius:6px; text-decoration:none; border:1px solid var(--line); background:#fff; }
     .ranges a.selected { background:var(--accent); color:#fff; border-color:var(--accent); }
@@ -68,7 +69,7 @@ extension ConsoleTemplates {
     <header>
       <span class="brand">LLMOps</span>
       {{#signedIn}}
-      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a></nav>
+      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a><a href="/routes" class="{{#onRoutes}}active{{/onRoutes}}">Routes</a></nav>
       <div class="who"><span>project <strong>{{project}}</strong> · {{role}} key {{keyPrefix}}…</span>
         <form method="post" action="/logout"><button type="submit">Sign out</button></form></div>
       {{/signedIn}}

@@ -55,7 +55,7 @@ extension ConsoleTemplates {
     <h2>Generations</h2>
     <table id="generations">
       <thead><tr><th>Model</th><th>Resolved</th><th>Provider</th><th>Status</th><th>Finish</th><th class="num">Latency</th><th class="num">TTFT</th><th class="num">Tokens</th><th class="num">Cost</th></tr></thead>
-      <tbody>{{#generations}}<tr><td>{{model}}</td><td>{{resolvedModel}}</td><td>{{provider}}</td><td><span class="pill {{status}}">{{status}}</span></td><td>{{finishReason}}</td><td class="num">{{latency}}</td><td class="num">{{ttft}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td></tr>{{/generations}}</tbody>
+      <tbody>{{#generations}}<tr><td>{{model}}</td><td>{{resolvedModel}}</td><td>{{provider}}</td><td><span class="pill {{status}}">{{status}}</span></td><td>{{finishReason}}</td><td class="num">{{latency}}</td><td class="num">{{ttft}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td></tr>{{#error}}<tr class="attempt-error"><td colspan="9" class="muted">{{error}}</td></tr>{{/error}}{{/generations}}</tbody>
     </table>
     <details><summary>Raw JSON</summary><pre id="raw-json">{{raw}}</pre></details>
     """#

@@ -7,7 +7,7 @@ import Mustache
 enum ConsoleTemplates {
     /// Every template by name.
     static var all: [String: String] {
-        ["layout": layout, "login": login, "dashboard": dashboard, "traces": traces, "trace": trace, "message": message]
+        ["layout": layout, "login": login, "dashboard": dashboard, "traces": traces, "trace": trace, "message": message, "routes": routes]
     }
 
     /// A library with every template parsed; throws on a template syntax error (a test checks it does not).

@@ -13,6 +13,8 @@ struct TraceDetailView {
         var ttft: String
         var tokens: String
         var cost: String
+        /// Why the attempt failed (HTTP status and message), for retries and fallbacks.
+        var error: String?
     }
 
     var id: String
@@ -63,7 +65,7 @@ struct TraceDetailView {
             GenerationRow(model: g.model, resolvedModel: g.resolvedModel, provider: g.provider, status: g.status.rawValue,
                           finishReason: g.finishReason ?? "—", latency: ConsoleFormat.duration(g.latencyMs),
                           ttft: ConsoleFormat.duration(g.ttftMs), tokens: g.usage.map { ConsoleFormat.count($0.totalTokens) } ?? "—",
-                          cost: ConsoleFormat.cost(g.costUSD))
+                          cost: ConsoleFormat.cost(g.costUSD), error: g.error.map { "HTTP \(g.httpStatus): \($0)" })
         }
         self.raw = JSONPretty.format(raw)
     }
