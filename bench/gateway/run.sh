@@ -32,8 +32,8 @@ wait_port() { # file pattern
 MOCK_PORT=$(wait_port "$OUT/mock.log" '127\.0\.0\.1:[0-9]+')
 
 KEY="llmops-bench-admin-key-000000000000000"
-start_gateway() { # durability -> sets GW_PORT GW_PID
-  local dir="$OUT/data-$1"; rm -rf "$dir"; mkdir -p "$dir"
+start_gateway() { # durability [name] [extra yaml] -> sets GW_PORT GW_PID GW_DIR
+  local dir="$OUT/data-${2:-$1}"; rm -rf "$dir"; mkdir -p "$dir"; GW_DIR="$dir"
   cat > "$dir/llmops.yaml" <<YAML
 server: { host: 127.0.0.1, port: 0 }
 storage: { url: "sqlite://$dir/llmops.sqlite" }
@@ -42,15 +42,16 @@ local_models: { enabled: false }
 models:
   - { name: mock-model, provider: openai, base_url: "http://127.0.0.1:$MOCK_PORT/v1", upstream_model: mock,
       price: { input_per_mtok: 0.15, output_per_mtok: 0.6 } }
+${3:-}
 YAML
   LLMOPS_ADMIN_KEY=$KEY LOG_LEVEL=error "$BIN/llmops" serve --config "$dir/llmops.yaml" > "$dir/serve.log" 2>&1 &
   GW_PID=$!; pids+=($GW_PID)
   GW_PORT=$(wait_port "$dir/serve.log" 'serving on http://127\.0\.0\.1:[0-9]+')
 }
 
-measure() { # label url key connections
+measure() { # label url key connections [wrk script]
   local threads=$(( $4 < 2 ? 1 : 2 ))
-  LLMOPS_BENCH_KEY="$3" wrk -t"$threads" -c"$4" -d"${SECONDS_PER_RUN}s" --latency -s bench/gateway/chat.lua "$2/v1/chat/completions" \
+  LLMOPS_BENCH_KEY="$3" wrk -t"$threads" -c"$4" -d"${SECONDS_PER_RUN}s" --latency -s "${5:-bench/gateway/chat.lua}" "$2/v1/chat/completions" \
     | grep RESULT | sed "s/^RESULT/$1 c=$4/" | tee -a "$OUT/results.txt"
 }
 
@@ -61,6 +62,23 @@ for mode in strict fast; do
   for c in 1 16; do measure "gateway-$mode" "http://127.0.0.1:$GW_PORT" "$KEY" "$c"; done
   kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true
 done
+
+# Routing, limits and caching switched on (fast mode): a route with a retry, a fallback and an exact
+# cache, called with a key that has rate limits and a daily budget. Unique questions (every one an
+# exact-cache miss) give the overhead to compare with gateway-fast; one repeated question gives hits.
+ROUTES='  - { name: mock-model-2, provider: openai, base_url: "http://127.0.0.1:'"$MOCK_PORT"'/v1", upstream_model: mock }
+routes:
+  - name: chat
+    deployments: [{ model: mock-model, weight: 95 }, { model: mock-model-2, weight: 5 }]
+    fallbacks: [mock-model-2]
+    retries: { attempts: 1, backoff_ms: 10 }
+    cache: { exact: { ttl_s: 600 } }'
+start_gateway fast routed "$ROUTES"
+LIMITED=$("$BIN/llmops" keys create --config "$GW_DIR/llmops.yaml" --project bench --role developer \
+  --rpm 1000000000 --tpm 1000000000000 --budget-usd-day 1000000 2>/dev/null)
+for c in 1 16; do LLMOPS_BENCH_UNIQUE=1 measure "routed-miss" "http://127.0.0.1:$GW_PORT" "$LIMITED" "$c" bench/gateway/routed.lua; done
+for c in 1 16; do measure "cache-hit" "http://127.0.0.1:$GW_PORT" "$LIMITED" "$c" bench/gateway/routed.lua; done
+kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true
 
 if [ "${BENCH_LITELLM:-0}" = "1" ]; then
   VENV=bench/out/litellm-venv
@@ -104,6 +122,16 @@ for mode in ("strict", "fast"):
     gw = rows.get((f"gateway-{mode}", 1))
     if direct and gw:
         print(f"added latency ({mode}, 1 conn): p50 +{gw[1]-direct[1]:.3f} ms, p99 +{gw[2]-direct[2]:.3f} ms")
+fast1, routed1 = rows.get(("gateway-fast", 1)), rows.get(("routed-miss", 1))
+fast16, routed16 = rows.get(("gateway-fast", 16)), rows.get(("routed-miss", 16))
+if direct and fast1 and routed1:
+    base, added = fast1[1] - direct[1], routed1[1] - direct[1]
+    print(f"routing+limits+cache on (1 conn): added p50 +{added:.3f} ms vs +{base:.3f} ms plain fast ({(added/base-1)*100:+.0f}%)")
+if fast16 and routed16:
+    print(f"routing+limits+cache on (16 conns): {routed16[0]:.0f} req/s vs {fast16[0]:.0f} plain fast ({(routed16[0]/fast16[0]-1)*100:+.0f}%)")
+hit = rows.get(("cache-hit", 16))
+if hit:
+    print(f"exact-cache hits at 16 conns: {hit[0]:.0f} req/s")
 lite = rows.get(("litellm-proxy", 16))
 for mode in ("strict", "fast"):
     gw = rows.get((f"gateway-{mode}", 16))

@@ -2,6 +2,7 @@ import Logging
 import OpsCore
 import OpsGateway
 import OpsTelemetry
+import ServiceLifecycle
 
 /// What every controller shares: the store, the recorder, metrics, the model catalog.
 public struct GatewayServices: Sendable {
@@ -17,6 +18,9 @@ public struct GatewayServices: Sendable {
     let routing: GatewayRouting
     /// Rate limits and budgets, kept in the store.
     let limits: LimitEnforcer
+    /// With SQLite (one process owns the file) limit states live in memory and are saved in the
+    /// background; with PostgreSQL every check is a row-locking transaction shared by all replicas.
+    let writeBehindLimits: WriteBehindLimitStore?
 
     init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
          catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
@@ -30,12 +34,21 @@ public struct GatewayServices: Sendable {
         self.clock = clock
         self.logger = logger
         self.routing = routing ?? GatewayRouting(catalog: catalog, logger: logger)
-        limits = LimitEnforcer(store: store, projects: config.projects, clock: clock, logger: logger)
+        let shared = config.storage.url.hasPrefix("postgres")
+        writeBehindLimits = shared ? nil : WriteBehindLimitStore(backing: store)
+        limits = LimitEnforcer(store: writeBehindLimits ?? store, projects: config.projects, clock: clock, logger: logger)
     }
 
     /// Applies route changes and follows those made elsewhere.
     var routeSync: RouteSync {
         RouteSync(routing: routing, store: store, clock: clock, interval: .milliseconds(config.server.routesPollMs), logger: logger)
+    }
+
+    /// The background services the server runs besides HTTP.
+    var backgroundServices: [any Service] {
+        var services: [any Service] = [recorder, routeSync]
+        if let writeBehindLimits { services.append(LimitFlusher(store: writeBehindLimits, interval: .seconds(1), logger: logger)) }
+        return services
     }
 
     /// Records a finished call and counts it. In strict mode returns once it is committed;

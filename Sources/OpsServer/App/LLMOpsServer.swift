@@ -58,7 +58,7 @@ public struct LLMOpsServer: Sendable {
         let config = services.config
         return Application(router: router,
                            configuration: .init(address: .hostname(config.server.host, port: config.server.port), serverName: "llmops"),
-                           services: [services.recorder, services.routeSync],
+                           services: services.backgroundServices,
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
                            logger: services.logger)
     }

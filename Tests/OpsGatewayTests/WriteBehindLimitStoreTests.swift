@@ -1,0 +1,56 @@
+import Foundation
+import OpsCore
+@testable import OpsGateway
+import XCTest
+
+final class WriteBehindLimitStoreTests: XCTestCase {
+    /// A backing store that counts its transactions and can be made to fail.
+    final class CountingStore: LimitStore, @unchecked Sendable {
+        let inner = InMemoryLimitStore()
+        var transactions = 0
+        var failing = false
+        func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+            transactions += 1
+            if failing { throw OpsError(.unavailable, "backing store down") }
+            return try await inner.transact(keys, body)
+        }
+    }
+
+    func testStatesAreServedFromMemoryAndSavedOnFlush() async throws {
+        let backing = CountingStore()
+        try await backing.transact(["a"]) { $0["a"] = LimitState(value: 5) }
+        let store = WriteBehindLimitStore(backing: backing)
+        for _ in 0..<100 {
+            try await store.transact(["a", "b"]) { states in
+                states["a", default: LimitState()].value += 1
+                states["b", default: LimitState()].value += 2
+            }
+        }
+        XCTAssertEqual(backing.transactions, 2, "one write to seed, one read of the untouched keys, nothing per call")
+        XCTAssertEqual(backing.inner.snapshot["a"]?.value, 5, "nothing written before the flush")
+        XCTAssertEqual(store.pendingCount, 2)
+        try await store.flush()
+        XCTAssertEqual(backing.inner.snapshot["a"]?.value, 105)
+        XCTAssertEqual(backing.inner.snapshot["b"]?.value, 200)
+        XCTAssertEqual(store.pendingCount, 0)
+
+        let restarted = WriteBehindLimitStore(backing: backing)
+        let value = try await restarted.transact(["a"]) { $0["a"]?.value }
+        XCTAssertEqual(value, 105, "a restart continues from the saved state")
+    }
+
+    func testAFailedFlushKeepsTheChangesForTheNextOne() async throws {
+        let backing = CountingStore()
+        let store = WriteBehindLimitStore(backing: backing)
+        try await store.transact(["k"]) { $0["k"] = LimitState(value: 1, stamp: 2) }
+        backing.failing = true
+        do {
+            try await store.flush()
+            XCTFail("the flush must report the failure")
+        } catch {}
+        XCTAssertEqual(store.pendingCount, 1)
+        backing.failing = false
+        try await store.flush()
+        XCTAssertEqual(backing.inner.snapshot["k"], LimitState(value: 1, stamp: 2))
+    }
+}
