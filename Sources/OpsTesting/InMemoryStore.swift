@@ -9,6 +9,10 @@ public actor InMemoryStore: OpsStore {
     private var projectNames: Set<String> = []
     private var keys: [String: APIKey] = [:]
     private var migrated = false
+    /// Prompts and datasets live in their own in-memory stores; `InMemoryStore+Prompts` and
+    /// `+Datasets` forward to them.
+    let promptStore = InMemoryPromptStore()
+    let datasetStore = InMemoryDatasetStore()
 
     public init() {}
 
@@ -21,7 +25,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2]
+        return [1, 2, 3, 4]
     }
 
     public func ping() async throws {}
@@ -111,6 +115,8 @@ public actor InMemoryStore: OpsStore {
         if let user = query.user, trace.user != user { return false }
         if let session = query.sessionID, trace.sessionID != session { return false }
         if let tag = query.tag, !trace.tags.contains(tag) { return false }
+        if let prompt = query.promptName, trace.metadata["prompt_name"]?.stringValue != prompt { return false }
+        if let version = query.promptVersion, trace.metadata["prompt_version"]?.intValue != version { return false }
         if let cursor = query.cursor, (micros, trace.id) >= (cursor.createdAtMicros, cursor.id) { return false }
         return true
     }

@@ -35,4 +35,12 @@ final class SQLiteStoreContractTests: StoreContractTestCase {
     func testKeys() async throws { try await contractKeys() }
     func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
     func testProjects() async throws { try await contractProjects() }
+    func testPromptVersions() async throws { try await contractPromptVersions() }
+    func testPromptLabels() async throws { try await contractPromptLabels() }
+    func testPromptLabelErrors() async throws { try await contractPromptLabelErrors() }
+    func testConcurrentPromptPushes() async throws { try await contractConcurrentPromptPushes() }
+    func testDatasetVersions() async throws { try await contractDatasetVersions() }
+    func testDatasetIsolationAndListing() async throws { try await contractDatasetIsolationAndListing() }
+    func testDatasetBadReferences() async throws { try await contractDatasetBadReferences() }
+    func testTracesByPrompt() async throws { try await contractTracesByPrompt() }
 }
