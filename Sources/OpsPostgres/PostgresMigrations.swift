@@ -169,5 +169,39 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        Migration(version: 5, name: "experiment runs and item results", statements: [
+            """
+            CREATE TABLE experiment_runs (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                project TEXT NOT NULL,
+                dataset TEXT NOT NULL,
+                dataset_version TEXT NOT NULL,
+                item_count INTEGER NOT NULL,
+                plan TEXT NOT NULL,
+                status TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                summary TEXT
+            )
+            """,
+            "CREATE INDEX experiment_runs_project ON experiment_runs (project, created_at DESC, id DESC)",
+            """
+            CREATE TABLE experiment_items (
+                run_id TEXT COLLATE "C" NOT NULL REFERENCES experiment_runs (id) ON DELETE CASCADE,
+                item INTEGER NOT NULL,
+                output TEXT,
+                latency DOUBLE PRECISION,
+                prompt_tokens BIGINT,
+                completion_tokens BIGINT,
+                cost DOUBLE PRECISION,
+                trace_id TEXT,
+                scores TEXT NOT NULL,
+                score_errors TEXT NOT NULL,
+                error TEXT,
+                PRIMARY KEY (run_id, item)
+            )
+            """,
+        ]),
     ]
 }

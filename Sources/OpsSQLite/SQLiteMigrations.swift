@@ -17,6 +17,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4Datasets)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5Experiments)
+        }
         return migrator
     }
 
@@ -160,6 +163,38 @@ enum SQLiteMigrations {
             position INTEGER NOT NULL,
             item TEXT NOT NULL,
             PRIMARY KEY (version_seq, position)
+        );
+        """
+
+    // One row per run and one per finished item, so a run resumes from what is stored.
+    static let v5Experiments = """
+        CREATE TABLE experiment_runs (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            dataset_version TEXT NOT NULL,
+            item_count INTEGER NOT NULL,
+            plan TEXT NOT NULL,
+            status TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            finished_at INTEGER,
+            summary TEXT
+        );
+        CREATE INDEX experiment_runs_project ON experiment_runs(project, created_at DESC, id DESC);
+        CREATE TABLE experiment_items (
+            run_id TEXT NOT NULL REFERENCES experiment_runs(id) ON DELETE CASCADE,
+            item INTEGER NOT NULL,
+            output TEXT,
+            latency REAL,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost REAL,
+            trace_id TEXT,
+            scores TEXT NOT NULL,
+            score_errors TEXT NOT NULL,
+            error TEXT,
+            PRIMARY KEY (run_id, item)
         );
         """
 }

@@ -9,10 +9,11 @@ public actor InMemoryStore: OpsStore {
     private var projectNames: Set<String> = []
     private var keys: [String: APIKey] = [:]
     private var migrated = false
-    /// Prompts and datasets live in their own in-memory stores; `InMemoryStore+Prompts` and
-    /// `+Datasets` forward to them.
+    /// Prompts, datasets and experiments live in their own in-memory stores; `InMemoryStore+Prompts`,
+    /// `+Datasets` and `+Experiments` forward to them.
     let promptStore = InMemoryPromptStore()
     let datasetStore = InMemoryDatasetStore()
+    let experimentStore = InMemoryExperimentStore()
 
     public init() {}
 
@@ -25,7 +26,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2, 3, 4]
+        return [1, 2, 3, 4, 5]
     }
 
     public func ping() async throws {}

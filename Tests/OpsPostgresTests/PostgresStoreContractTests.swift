@@ -44,4 +44,6 @@ final class PostgresStoreContractTests: StoreContractTestCase {
     func testDatasetIsolationAndListing() async throws { try await contractDatasetIsolationAndListing() }
     func testDatasetBadReferences() async throws { try await contractDatasetBadReferences() }
     func testTracesByPrompt() async throws { try await contractTracesByPrompt() }
+    func testExperimentRuns() async throws { try await contractExperimentRuns() }
+    func testExperimentItemErrors() async throws { try await contractExperimentItemErrors() }
 }

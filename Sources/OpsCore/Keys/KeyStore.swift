@@ -15,7 +15,7 @@ public protocol KeyStore: Sendable {
 }
 
 /// Everything the server persists, behind one value.
-public protocol OpsStore: TraceStore, KeyStore, PromptStore, DatasetStore {
+public protocol OpsStore: TraceStore, KeyStore, PromptStore, DatasetStore, ExperimentStore {
     /// Applies pending numbered migrations; returns the versions applied.
     @discardableResult func migrate() async throws -> [Int]
     /// Succeeds when the store answers a trivial query (for `/ready`).
