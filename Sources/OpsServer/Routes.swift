@@ -44,6 +44,12 @@ enum Routes {
         api.get("datasets/:name/versions", use: datasets.versions)
         api.get("datasets/:name/export", use: datasets.export)
         api.post("datasets/:name/traces", use: datasets.addTraces)
+        let experiments = ExperimentsController(services: services)
+        api.get("experiments", use: experiments.list)
+        api.post("experiments", use: experiments.create)
+        api.get("experiments/:id", use: experiments.get)
+        api.post("experiments/:id/items", use: experiments.saveItems)
+        api.post("experiments/:id/finish", use: experiments.finish)
 
         // Web console (server-rendered pages, cookie session).
         ConsoleRoutes.register(on: router, services: services)

@@ -48,7 +48,7 @@ config: {model: mock-model, temperature: 0.7}
 def test_every_registry_command_has_help():
     for command in [["prompt"], ["prompt", "push"], ["prompt", "get"], ["prompt", "label"], ["prompt", "diff"],
                     ["prompt", "list"], ["dataset"], ["dataset", "import"], ["dataset", "export"],
-                    ["dataset", "list"], ["dataset", "show"]]:
+                    ["dataset", "list"], ["dataset", "show"], ["eval"], ["eval", "run"]]:
         result = subprocess.run([LLMOPS, *command, "--help"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, (command, result.stderr)
         assert "USAGE:" in result.stdout, command

@@ -25,19 +25,26 @@ struct LLMOpsClient {
     /// Sends one request; a non-2xx answer throws with the server's error message.
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil,
               contentType: String = "application/json") async throws -> Reply {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            let reply = try await execute(client, method, path, body: body, contentType: contentType)
-            try await client.shutdown()
+            let reply = try await execute(Self.http, method, path, body: body, contentType: contentType)
             guard (200..<300).contains(reply.status) else { throw Self.error(from: reply) }
             return reply
         } catch {
-            try? await client.shutdown()
             if error is CLIError { throw error }
             throw CLIError("cannot reach the llmops server at \(base) (\(Self.describe(error))); "
                            + "start it with `llmops serve` or pass --url / set LLMOPS_URL")
         }
     }
+
+    /// One client for the process, with a short connect timeout: `HTTPClient.shared` keeps retrying a
+    /// refused connection until the request deadline, which turns "no server there" into a long hang.
+    /// It lives as long as the process, so it is never shut down.
+    private static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     func json(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil) async throws -> JSONValue {
         try await send(method, path, body: body?.serialized()).json()
