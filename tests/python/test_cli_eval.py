@@ -1,5 +1,5 @@
 """`llmops eval run` as CI runs it: a prompt over a dataset through the real server, a table, a JUnit
-file, thresholds and a baseline comparison deciding the exit code, and a run resumed after a kill."""
+file, thresholds and a baseline comparison deciding the exit code, and a run interrupted with Ctrl-C then resumed."""
 import json
 import os
 import signal
@@ -145,6 +145,7 @@ models:
 
 
 def test_interrupted_run_resumes_without_rerunning_finished_items(slow_gateway):
+    """Ctrl-C stops starting items and stores every finished one; --resume runs only the rest."""
     base = slow_gateway
     setup_prompt_and_dataset(base, "resume-qa", "resume-ds", 40)
     env = dict(os.environ, LLMOPS_URL=base, LLMOPS_API_KEY=ADMIN_KEY)
@@ -159,10 +160,12 @@ def test_interrupted_run_resumes_without_rerunning_finished_items(slow_gateway):
             run = runs[0]["id"]
             done = len(api(base, "GET", f"/api/experiments/{run}").json()["items"])
         time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=20)
     stored = len(api(base, "GET", f"/api/experiments/{run}").json()["items"])
     assert 5 <= stored < 40, f"the run was interrupted part-way ({stored} of 40 stored)"
+    assert proc.returncode == 1
+    assert f"interrupted: {stored} of 40 items are stored; continue with: llmops eval run --resume {run}" in stderr, stderr
     assert api(base, "GET", f"/api/experiments/{run}").json()["status"] == "running"
 
     resumed = cli(base, "eval", "run", "--resume", run, "--concurrency", "4", "--fail-under", "exact=1")
@@ -172,5 +175,5 @@ def test_interrupted_run_resumes_without_rerunning_finished_items(slow_gateway):
     final = api(base, "GET", f"/api/experiments/{run}").json()
     assert final["status"] == "finished" and len(final["items"]) == 40
     calls = len(api(base, "GET", "/api/traces?prompt=resume-qa@1&limit=1000").json()["data"])
-    # Only the call in flight when the process was killed can have run twice.
+    # Only the call in flight when the run was interrupted can have run twice.
     assert 40 <= calls <= 41, calls

@@ -66,17 +66,26 @@ struct EvalSession {
         let finished = Set(stored.filter(\.succeeded).map(\.item))
         let target = GatewayTarget(client: client, target: plan.target, runID: run.id)
         let progress = ProgressLine(enabled: !quiet, label: run.id)
-        var saveError: (any Error)?
-        let ran = await runner.run(items: items, finished: finished, target: { try await target.output(for: $0) },
-                                   progress: { progress.show($0) }, onResult: { result in
-            do {
-                _ = try await client.json(.POST, "/api/experiments/\(run.id)/items", body: ["items": [result.record.json]])
-            } catch {
-                saveError = saveError ?? error
-            }
-        })
+        let saver = ResultSaver(client: client, runID: run.id)
+        let items = self.items
+        // Ctrl-C or SIGTERM cancels the run: no new items start, the finished ones are stored, and
+        // the command says how to resume.
+        let work = Task {
+            await runner.run(items: items, finished: finished, target: { try await target.output(for: $0) },
+                             progress: { progress.show($0) }, onResult: { await saver.add($0.record) })
+        }
+        let interruption = InterruptionSignals { work.cancel() }
+        let ran = await work.value
+        interruption.stop()
+        await saver.drain()
         progress.finish()
-        if let saveError { throw CLIError("results could not be stored (resume with --resume \(run.id)): \(saveError)") }
+        if let failure = await saver.failure {
+            throw CLIError("results could not be stored (resume with --resume \(run.id)): \(failure)")
+        }
+        if work.isCancelled {
+            throw CLIError("interrupted: \(finished.count + ran.count) of \(items.count) items are stored; "
+                           + "continue with: llmops eval run --resume \(run.id)")
+        }
         let results = try await storedResults()
         let metrics = try plan.metrics.map { try MetricCatalog.make($0, options: options) }
         return Report(results: results, summary: ExperimentSummary(results: results, items: items, metrics: metrics),
