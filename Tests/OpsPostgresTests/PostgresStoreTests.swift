@@ -21,6 +21,18 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertTrue(PostgresTraceSQL.traceSelectList.contains("tags::text, metadata::text, input::text, output::text"))
     }
 
+    func testPromptFilterSQL() {
+        var query = TraceQuery(project: "p")
+        query.promptName = "support"
+        query.promptVersion = 3
+        let built = PostgresTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(built.sql, """
+            SELECT \(PostgresTraceSQL.traceSelectList) FROM traces WHERE project = $1 AND metadata->>'prompt_name' = $2 \
+            AND metadata->>'prompt_version' = $3 ORDER BY created_at DESC, id DESC LIMIT $4
+            """)
+        XCTAssertEqual(built.binds.count, 4)
+    }
+
     func testMultiRowInsertSQL() {
         let sql = PostgresTraceSQL.insert(into: "t", columns: [("a", ""), ("b", "::jsonb")], rows: 2)
         XCTAssertEqual(sql, "INSERT INTO t (a, b) VALUES ($1, $2::jsonb), ($3, $4::jsonb)")

@@ -69,6 +69,19 @@ final class SQLiteStoreTests: XCTestCase {
             + "ORDER BY created_at DESC, id DESC LIMIT ?")
     }
 
+    func testPromptFilterSQL() {
+        var query = TraceQuery(project: "p")
+        query.promptName = "support"
+        query.promptVersion = 3
+        let (sql, arguments) = SQLiteTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(sql, """
+            SELECT \(SQLiteTraceSQL.traceColumns) FROM traces WHERE project = ? \
+            AND json_extract(metadata, '$.prompt_name') = ? AND json_extract(metadata, '$.prompt_version') = ? \
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """)
+        XCTAssertEqual(arguments, ["p", "support", 3, 11])
+    }
+
     func testListQueryUsesTheProjectTimeIndex() async throws {
         let store = try await makeStore()
         let (sql, arguments) = SQLiteTraceSQL.listTraces(

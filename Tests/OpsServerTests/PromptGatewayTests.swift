@@ -103,5 +103,12 @@ final class PromptGatewayTests: XCTestCase {
         let traces = try await gw.traces(key: gw.viewer, query: "prompt=support@2")
         XCTAssertEqual(traces.count, 1)
         XCTAssertEqual(traces.first?["input"]?.arrayValue?[0]["content"], "Say streamed")
+
+        let emptyModel = try await gw.post("/v1/chat/completions",
+                                           ["model": "", "prompt": ["name": "support", "version": 2, "variables": ["word": "x"]]],
+                                           key: gw.developer)
+        XCTAssertEqual(emptyModel.status, 200, "an empty model is unset: the prompt's config chooses it")
+        let latest = try await gw.traces(key: gw.viewer)
+        XCTAssertEqual(latest.first?["model"], "mock-claude")
     }
 }

@@ -33,7 +33,10 @@ enum PromptExpansion {
                                                                     metadata: metadata))
         object["prompt"] = nil
         object["messages"] = .array(applied.messages.map(\.json) + own)
-        if object["model"] == nil || object["model"] == .null, !applied.model.isEmpty { object["model"] = .string(applied.model) }
+        let ownModel = object["model"]
+        if ownModel == nil || ownModel == .null || ownModel == .string(""), !applied.model.isEmpty {
+            object["model"] = .string(applied.model)
+        }
         fill(&object, "temperature", applied.temperature.map { .double($0) })
         fill(&object, "top_p", applied.topP.map { .double($0) })
         if object["max_tokens"] == nil, object["max_completion_tokens"] == nil {
