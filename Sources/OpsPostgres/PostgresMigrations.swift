@@ -96,6 +96,113 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX generations_trace ON generations (trace_id, position)",
         ]),
+        // JSON is kept as text here, not jsonb: jsonb reorders keys, and a prompt's config and a
+        // dataset item must come back as they were pushed (item text is what the version hash covers).
+        Migration(version: 3, name: "prompts, versions, labels and label moves", statements: [
+            """
+            CREATE TABLE prompts (
+                project TEXT COLLATE "C" NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
+                latest_version INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (project, name)
+            )
+            """,
+            """
+            CREATE TABLE prompt_versions (
+                project TEXT COLLATE "C" NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
+                number INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                body TEXT NOT NULL,
+                config TEXT NOT NULL,
+                author TEXT NOT NULL,
+                commit_message TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (project, name, number)
+            )
+            """,
+            """
+            CREATE TABLE prompt_labels (
+                project TEXT COLLATE "C" NOT NULL,
+                prompt TEXT COLLATE "C" NOT NULL,
+                label TEXT COLLATE "C" NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (project, prompt, label)
+            )
+            """,
+            """
+            CREATE TABLE prompt_label_moves (
+                seq BIGSERIAL PRIMARY KEY,
+                project TEXT NOT NULL,
+                prompt TEXT NOT NULL,
+                label TEXT NOT NULL,
+                from_version INTEGER,
+                to_version INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                moved_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX prompt_label_moves_prompt ON prompt_label_moves (project, prompt, seq)",
+        ]),
+        Migration(version: 4, name: "dataset versions and items", statements: [
+            """
+            CREATE TABLE dataset_versions (
+                seq BIGSERIAL PRIMARY KEY,
+                project TEXT COLLATE "C" NOT NULL,
+                dataset TEXT COLLATE "C" NOT NULL,
+                hash TEXT COLLATE "C" NOT NULL,
+                item_count INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                message TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (project, dataset, hash)
+            )
+            """,
+            """
+            CREATE TABLE dataset_items (
+                version_seq BIGINT NOT NULL REFERENCES dataset_versions (seq) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                item TEXT NOT NULL,
+                PRIMARY KEY (version_seq, position)
+            )
+            """,
+        ]),
+        Migration(version: 5, name: "experiment runs and item results", statements: [
+            """
+            CREATE TABLE experiment_runs (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                project TEXT NOT NULL,
+                dataset TEXT NOT NULL,
+                dataset_version TEXT NOT NULL,
+                item_count INTEGER NOT NULL,
+                plan TEXT NOT NULL,
+                status TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                summary TEXT
+            )
+            """,
+            "CREATE INDEX experiment_runs_project ON experiment_runs (project, created_at DESC, id DESC)",
+            """
+            CREATE TABLE experiment_items (
+                run_id TEXT COLLATE "C" NOT NULL REFERENCES experiment_runs (id) ON DELETE CASCADE,
+                item INTEGER NOT NULL,
+                output TEXT,
+                latency DOUBLE PRECISION,
+                prompt_tokens BIGINT,
+                completion_tokens BIGINT,
+                cost DOUBLE PRECISION,
+                trace_id TEXT,
+                scores TEXT NOT NULL,
+                score_errors TEXT NOT NULL,
+                error TEXT,
+                PRIMARY KEY (run_id, item)
+            )
+            """,
+        ]),
         Migration(version: 10, name: "key limits, limit states and route changes", statements: [
             "ALTER TABLE api_keys ADD COLUMN limits TEXT",
             """

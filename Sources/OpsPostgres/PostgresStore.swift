@@ -100,6 +100,12 @@ public final class PostgresStore: OpsStore {
     func run<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
+        } catch let error as OpsError {
+            throw error
+        } catch let error as PostgresTransactionError where error.closureError is OpsError {
+            // A domain check inside the transaction (a missing version) rolled it back; the caller
+            // gets the client's error, not a database failure.
+            throw error.closureError!
         } catch {
             throw PostgresStoreError.wrapping(error, during: operation)
         }

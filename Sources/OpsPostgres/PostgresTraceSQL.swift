@@ -76,6 +76,8 @@ enum PostgresTraceSQL {
         if let user = query.user { add({ "user_id = $\($0)" }, PostgresText.clean(user)) }
         if let session = query.sessionID { add({ "session_id = $\($0)" }, PostgresText.clean(session)) }
         if let tag = query.tag { add({ "tags ? $\($0)" }, PostgresText.clean(tag)) }
+        if let prompt = query.promptName { add({ "metadata->>'prompt_name' = $\($0)" }, PostgresText.clean(prompt)) }
+        if let version = query.promptVersion { add({ "metadata->>'prompt_version' = $\($0)" }, String(version)) }
         if let cursor = query.cursor {
             binds.append(cursor.createdAtMicros)
             binds.append(cursor.id)

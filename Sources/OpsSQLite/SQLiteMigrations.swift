@@ -11,6 +11,15 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2TracesAndGenerations)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3Prompts)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4Datasets)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5Experiments)
+        }
         migrator.registerMigration("v10") { db in
             try db.execute(sql: v10LimitsAndRoutes)
         }
@@ -93,6 +102,103 @@ enum SQLiteMigrations {
             started_at INTEGER NOT NULL
         );
         CREATE INDEX generations_trace ON generations(trace_id, position);
+        """
+
+    // A prompt row holds the counter its versions are numbered from, so numbering is one UPDATE
+    // inside the write transaction. Bodies are JSON: the messages array, or the text as a string.
+    static let v3Prompts = """
+        CREATE TABLE prompts (
+            project TEXT NOT NULL,
+            name TEXT NOT NULL,
+            latest_version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (project, name)
+        );
+        CREATE TABLE prompt_versions (
+            project TEXT NOT NULL,
+            name TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            config TEXT NOT NULL,
+            author TEXT NOT NULL,
+            commit_message TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (project, name, number)
+        );
+        CREATE TABLE prompt_labels (
+            project TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            label TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (project, prompt, label)
+        );
+        CREATE TABLE prompt_label_moves (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            project TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            label TEXT NOT NULL,
+            from_version INTEGER,
+            to_version INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            moved_at INTEGER NOT NULL
+        );
+        CREATE INDEX prompt_label_moves_prompt ON prompt_label_moves(project, prompt, seq);
+        """
+
+    // A version is its content hash; `seq` orders versions (times can tie). Items are kept per
+    // version, in order, as the JSON the hash was taken over.
+    static let v4Datasets = """
+        CREATE TABLE dataset_versions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            project TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            item_count INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            message TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (project, dataset, hash)
+        );
+        CREATE TABLE dataset_items (
+            version_seq INTEGER NOT NULL REFERENCES dataset_versions(seq) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            item TEXT NOT NULL,
+            PRIMARY KEY (version_seq, position)
+        );
+        """
+
+    // One row per run and one per finished item, so a run resumes from what is stored.
+    static let v5Experiments = """
+        CREATE TABLE experiment_runs (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            dataset_version TEXT NOT NULL,
+            item_count INTEGER NOT NULL,
+            plan TEXT NOT NULL,
+            status TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            finished_at INTEGER,
+            summary TEXT
+        );
+        CREATE INDEX experiment_runs_project ON experiment_runs(project, created_at DESC, id DESC);
+        CREATE TABLE experiment_items (
+            run_id TEXT NOT NULL REFERENCES experiment_runs(id) ON DELETE CASCADE,
+            item INTEGER NOT NULL,
+            output TEXT,
+            latency REAL,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost REAL,
+            trace_id TEXT,
+            scores TEXT NOT NULL,
+            score_errors TEXT NOT NULL,
+            error TEXT,
+            PRIMARY KEY (run_id, item)
+        );
         """
 
     static let v10LimitsAndRoutes = """

@@ -52,3 +52,19 @@ enum SQLiteRowDecoder {
         }
     }
 }
+
+extension SQLiteRowDecoder {
+    /// A row of `SQLiteStore.promptVersionColumns`.
+    static func promptVersion(_ row: Row) throws -> PromptVersion {
+        try StoredColumns.promptVersion(name: row[0], number: row[1], kind: row[2], body: row[3], config: row[4],
+                                        author: row[5], commitMessage: row[6], createdAtMicros: row[7])
+    }
+}
+
+extension SQLiteRowDecoder {
+    /// A row of `SQLiteStore.datasetVersionColumns`, without the items.
+    static func datasetSummary(_ row: Row) -> DatasetVersionSummary {
+        DatasetVersionSummary(dataset: row[1], hash: row[2], itemCount: row[3], createdAt: Date(epochMicros: row[6]),
+                              author: row[4], message: row[5])
+    }
+}

@@ -91,6 +91,8 @@ public final class SQLiteStore: OpsStore {
     func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
+        } catch let error as OpsError {
+            throw error
         } catch {
             throw SQLiteStoreError.wrapping(error, during: operation)
         }
@@ -99,6 +101,10 @@ public final class SQLiteStore: OpsStore {
     func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
+        } catch let error as OpsError {
+            // A domain check inside the transaction (a missing version) rolled it back; the caller
+            // gets the client's error, not a database failure.
+            throw error
         } catch {
             throw SQLiteStoreError.wrapping(error, during: operation)
         }

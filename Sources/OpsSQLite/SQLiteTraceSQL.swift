@@ -50,6 +50,8 @@ enum SQLiteTraceSQL {
         if let user = query.user { add("user_id = ?", SQLiteRowEncoder.text(user)) }
         if let session = query.sessionID { add("session_id = ?", SQLiteRowEncoder.text(session)) }
         if let tag = query.tag { add("EXISTS (SELECT 1 FROM json_each(traces.tags) WHERE value = ?)", tag) }
+        if let prompt = query.promptName { add("json_extract(metadata, '$.prompt_name') = ?", prompt) }
+        if let version = query.promptVersion { add("json_extract(metadata, '$.prompt_version') = ?", version) }
         // Row-value comparison keeps the keyset seek on the (project, created_at, id) index.
         if let cursor = query.cursor { add("(created_at, id) < (?, ?)", cursor.createdAtMicros, cursor.id) }
         arguments.append(limit + 1)

@@ -2,46 +2,49 @@ import Foundation
 import OpsCore
 
 /// A `DatasetStore` in memory, for tests and for code that needs datasets without a database.
+/// Times are kept to the microsecond, as the database stores keep them.
 public actor InMemoryDatasetStore: DatasetStore {
-    private var versionsByName: [String: [DatasetVersion]] = [:]
+    private struct Key: Hashable {
+        var project: String
+        var dataset: String
+    }
+
+    private var versionsByName: [Key: [DatasetVersion]] = [:]
     private let clock: any WallClock
 
     public init(clock: any WallClock = SystemClock()) {
         self.clock = clock
     }
 
-    public func createVersion(dataset: String, items: [DatasetItem], author: String,
+    public func createVersion(project: String, dataset: String, items: [DatasetItem], author: String,
                               message: String) async throws -> DatasetVersion {
-        try Prompt.validateName(dataset, param: "dataset")
+        try Prompt.validateName(dataset, param: "dataset", what: "dataset")
+        let key = Key(project: project, dataset: dataset)
         let hash = DatasetVersion.contentHash(of: items)
-        if let existing = versionsByName[dataset]?.first(where: { $0.hash == hash }) { return existing }
-        let version = DatasetVersion(dataset: dataset, items: items, createdAt: clock.now(), author: author, message: message)
-        versionsByName[dataset, default: []].append(version)
+        if let existing = versionsByName[key]?.first(where: { $0.hash == hash }) { return existing }
+        let version = DatasetVersion(dataset: dataset, items: items, createdAt: Date(epochMicros: clock.now().epochMicros),
+                                     author: author, message: message)
+        versionsByName[key, default: []].append(version)
         return version
     }
 
-    public func version(dataset: String, hash: String) async throws -> DatasetVersion? {
-        guard hash.count >= 6 else {
-            throw OpsError.invalid("A dataset version needs at least 6 hex digits of its hash, got '\(hash)'",
-                                   param: "dataset")
-        }
-        let matches = (versionsByName[dataset] ?? []).filter { $0.matches(hash) }
-        guard matches.count <= 1 else {
-            throw OpsError.invalid("'\(hash)' matches \(matches.count) versions of '\(dataset)'; give more digits",
-                                   param: "dataset")
-        }
+    public func version(project: String, dataset: String, hash: String) async throws -> DatasetVersion? {
+        try DatasetReference.validatePrefix(hash)
+        let matches = (versionsByName[Key(project: project, dataset: dataset)] ?? []).filter { $0.matches(hash) }
+        guard matches.count <= 1 else { throw DatasetVersion.ambiguousPrefix(hash, dataset: dataset, count: matches.count) }
         return matches.first
     }
 
-    public func latestVersion(dataset: String) async throws -> DatasetVersion? {
-        versionsByName[dataset]?.last
+    public func latestVersion(project: String, dataset: String) async throws -> DatasetVersion? {
+        versionsByName[Key(project: project, dataset: dataset)]?.last
     }
 
-    public func versions(dataset: String) async throws -> [DatasetVersionSummary] {
-        (versionsByName[dataset] ?? []).map(DatasetVersionSummary.init)
+    public func versions(project: String, dataset: String) async throws -> [DatasetVersionSummary] {
+        (versionsByName[Key(project: project, dataset: dataset)] ?? []).map(DatasetVersionSummary.init)
     }
 
-    public func datasets() async throws -> [String] {
-        versionsByName.keys.sorted()
+    public func datasets(project: String) async throws -> [DatasetVersionSummary] {
+        versionsByName.filter { $0.key.project == project }.sorted { $0.key.dataset < $1.key.dataset }
+            .compactMap { $0.value.last.map(DatasetVersionSummary.init) }
     }
 }

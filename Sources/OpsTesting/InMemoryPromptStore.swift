@@ -2,69 +2,75 @@ import Foundation
 import OpsCore
 
 /// A `PromptStore` in memory, for tests and for code that needs a registry without a database.
+/// Times are kept to the microsecond, as the database stores keep them.
 public actor InMemoryPromptStore: PromptStore {
-    private var versionsByName: [String: [PromptVersion]] = [:]
-    private var labelsByName: [String: [String: PromptLabel]] = [:]
-    private var moves: [String: [LabelMove]] = [:]
+    private struct Key: Hashable {
+        var project: String
+        var name: String
+    }
+
+    private var versionsByName: [Key: [PromptVersion]] = [:]
+    private var labelsByName: [Key: [String: PromptLabel]] = [:]
+    private var moves: [Key: [LabelMove]] = [:]
     private let clock: any WallClock
 
     public init(clock: any WallClock = SystemClock()) {
         self.clock = clock
     }
 
-    public func createVersion(_ draft: PromptDraft) async throws -> PromptVersion {
-        let existing = versionsByName[draft.name] ?? []
+    private var now: Date { Date(epochMicros: clock.now().epochMicros) }
+
+    public func createVersion(_ draft: PromptDraft, project: String) async throws -> PromptVersion {
+        let key = Key(project: project, name: draft.name)
+        let existing = versionsByName[key] ?? []
         let version = PromptVersion(name: draft.name, number: existing.count + 1, body: draft.body,
-                                    config: draft.config, createdAt: clock.now(), author: draft.author,
+                                    config: draft.config, createdAt: now, author: draft.author,
                                     commitMessage: draft.commitMessage)
-        versionsByName[draft.name] = existing + [version]
+        versionsByName[key] = existing + [version]
         return version
     }
 
-    public func version(name: String, number: Int) async throws -> PromptVersion? {
-        guard let versions = versionsByName[name], number >= 1, number <= versions.count else { return nil }
+    public func version(project: String, name: String, number: Int) async throws -> PromptVersion? {
+        guard let versions = versionsByName[Key(project: project, name: name)], number >= 1, number <= versions.count
+        else { return nil }
         return versions[number - 1]
     }
 
-    public func latestVersion(name: String) async throws -> PromptVersion? {
-        versionsByName[name]?.last
+    public func latestVersion(project: String, name: String) async throws -> PromptVersion? {
+        versionsByName[Key(project: project, name: name)]?.last
     }
 
-    public func versions(name: String) async throws -> [PromptVersion] {
-        versionsByName[name] ?? []
+    public func versions(project: String, name: String) async throws -> [PromptVersion] {
+        versionsByName[Key(project: project, name: name)] ?? []
     }
 
-    public func prompts() async throws -> [Prompt] {
-        versionsByName.keys.sorted().compactMap { name in
-            guard let versions = versionsByName[name], let first = versions.first else { return nil }
-            let labels = (labelsByName[name] ?? [:]).mapValues(\.version)
-            return Prompt(name: name, createdAt: first.createdAt, latestVersion: versions.count, labels: labels)
+    public func prompts(project: String) async throws -> [Prompt] {
+        versionsByName.keys.filter { $0.project == project }.sorted { $0.name < $1.name }.compactMap { key in
+            guard let versions = versionsByName[key], let first = versions.first else { return nil }
+            let labels = (labelsByName[key] ?? [:]).mapValues(\.version)
+            return Prompt(name: key.name, createdAt: first.createdAt, latestVersion: versions.count, labels: labels)
         }
     }
 
-    public func labels(name: String) async throws -> [PromptLabel] {
-        (labelsByName[name] ?? [:]).values.sorted { $0.label < $1.label }
+    public func labels(project: String, name: String) async throws -> [PromptLabel] {
+        (labelsByName[Key(project: project, name: name)] ?? [:]).values.sorted { $0.label < $1.label }
     }
 
     @discardableResult
-    public func moveLabel(name: String, label: String, to version: Int, actor: String) async throws -> LabelMove {
+    public func moveLabel(project: String, name: String, label: String, to version: Int,
+                          actor: String) async throws -> LabelMove {
         try Prompt.validateLabel(label)
-        guard let versions = versionsByName[name] else {
-            throw OpsError(.notFound, "No prompt named '\(name)'", param: "prompt", code: "prompt_not_found")
-        }
-        guard version >= 1, version <= versions.count else {
-            throw OpsError(.notFound, "Prompt '\(name)' has no version \(version) (latest is \(versions.count))",
-                           param: "version", code: "prompt_not_found")
-        }
-        let now = clock.now()
-        let move = LabelMove(prompt: name, label: label, from: labelsByName[name]?[label]?.version, to: version,
+        let key = Key(project: project, name: name)
+        if let error = Self.labelMoveError(name: name, version: version, latest: versionsByName[key]?.count) { throw error }
+        let now = self.now
+        let move = LabelMove(prompt: name, label: label, from: labelsByName[key]?[label]?.version, to: version,
                              actor: actor, at: now)
-        labelsByName[name, default: [:]][label] = PromptLabel(prompt: name, label: label, version: version, updatedAt: now)
-        moves[name, default: []].append(move)
+        labelsByName[key, default: [:]][label] = PromptLabel(prompt: name, label: label, version: version, updatedAt: now)
+        moves[key, default: []].append(move)
         return move
     }
 
-    public func labelMoves(name: String) async throws -> [LabelMove] {
-        moves[name] ?? []
+    public func labelMoves(project: String, name: String) async throws -> [LabelMove] {
+        moves[Key(project: project, name: name)] ?? []
     }
 }

@@ -11,6 +11,11 @@ public actor InMemoryStore: OpsStore {
     private var migrated = false
     private nonisolated let limitStates = InMemoryLimitStore()
     private var routeChangeLog: [StoredRouteChange] = []
+    /// Prompts, datasets and experiments live in their own in-memory stores; `InMemoryStore+Prompts`,
+    /// `+Datasets` and `+Experiments` forward to them.
+    let promptStore = InMemoryPromptStore()
+    let datasetStore = InMemoryDatasetStore()
+    let experimentStore = InMemoryExperimentStore()
 
     public init() {}
 
@@ -23,7 +28,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2, 10]
+        return [1, 2, 3, 4, 5, 10]
     }
 
     public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)
@@ -139,6 +144,8 @@ public actor InMemoryStore: OpsStore {
         if let user = query.user, trace.user != user { return false }
         if let session = query.sessionID, trace.sessionID != session { return false }
         if let tag = query.tag, !trace.tags.contains(tag) { return false }
+        if let prompt = query.promptName, trace.metadata["prompt_name"]?.stringValue != prompt { return false }
+        if let version = query.promptVersion, trace.metadata["prompt_version"]?.intValue != version { return false }
         if let cursor = query.cursor, (micros, trace.id) >= (cursor.createdAtMicros, cursor.id) { return false }
         return true
     }

@@ -9,6 +9,7 @@ struct LLMOpsCommand: AsyncParsableCommand {
             and every configuration key can be overridden by an LLMOPS_* environment variable
             (server.port → LLMOPS_SERVER_PORT, storage.url → LLMOPS_STORAGE_URL, …).
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, KeysCommand.self, RoutesCommand.self, ScoreCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, KeysCommand.self, RoutesCommand.self, PromptCommand.self,
+                      DatasetCommand.self, EvalCommand.self, ScoreCommand.self]
     )
 }

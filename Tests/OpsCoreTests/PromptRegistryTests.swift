@@ -25,7 +25,12 @@ final class PromptRegistryTests: XCTestCase {
         XCTAssertEqual(draft.body.kind, .chat)
         XCTAssertEqual(draft.config["model"], "gpt-4o")
         XCTAssertThrowsError(try PromptDraft(json: ["name": "qa", "prompt": "{{#x}}"], author: "ada")) { error in
-            XCTAssertEqual((error as? OpsError)?.param, "prompt")
+            XCTAssertEqual((error as? OpsError)?.param, "text")
+        }
+        XCTAssertEqual(try PromptDraft(json: ["name": "qa", "text": "Q: {{q}}"], author: "ada").body, .text("Q: {{q}}"))
+        XCTAssertThrowsError(try PromptDraft(json: ["name": "qa", "type": "text"], author: "ada")) { error in
+            XCTAssertEqual((error as? OpsError)?.param, "text")
+            XCTAssertEqual((error as? OpsError)?.message, "text is required")
         }
         XCTAssertThrowsError(try PromptDraft(json: ["name": "qa", "promt": "x"], author: "ada")) { error in
             XCTAssertEqual((error as? OpsError)?.param, "promt")

@@ -39,4 +39,14 @@ final class PostgresStoreContractTests: StoreContractTestCase {
     func testKeyLimitsAndExpiry() async throws { try await contractKeyLimitsAndExpiry() }
     func testLimitStates() async throws { try await contractLimitStates() }
     func testRouteChanges() async throws { try await contractRouteChanges() }
+    func testPromptVersions() async throws { try await contractPromptVersions() }
+    func testPromptLabels() async throws { try await contractPromptLabels() }
+    func testPromptLabelErrors() async throws { try await contractPromptLabelErrors() }
+    func testConcurrentPromptPushes() async throws { try await contractConcurrentPromptPushes() }
+    func testDatasetVersions() async throws { try await contractDatasetVersions() }
+    func testDatasetIsolationAndListing() async throws { try await contractDatasetIsolationAndListing() }
+    func testDatasetBadReferences() async throws { try await contractDatasetBadReferences() }
+    func testTracesByPrompt() async throws { try await contractTracesByPrompt() }
+    func testExperimentRuns() async throws { try await contractExperimentRuns() }
+    func testExperimentItemErrors() async throws { try await contractExperimentItemErrors() }
 }

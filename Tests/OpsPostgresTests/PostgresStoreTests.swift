@@ -21,6 +21,18 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertTrue(PostgresTraceSQL.traceSelectList.contains("tags::text, metadata::text, input::text, output::text"))
     }
 
+    func testPromptFilterSQL() {
+        var query = TraceQuery(project: "p")
+        query.promptName = "support"
+        query.promptVersion = 3
+        let built = PostgresTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(built.sql, """
+            SELECT \(PostgresTraceSQL.traceSelectList) FROM traces WHERE project = $1 AND metadata->>'prompt_name' = $2 \
+            AND metadata->>'prompt_version' = $3 ORDER BY created_at DESC, id DESC LIMIT $4
+            """)
+        XCTAssertEqual(built.binds.count, 4)
+    }
+
     func testMultiRowInsertSQL() {
         let sql = PostgresTraceSQL.insert(into: "t", columns: [("a", ""), ("b", "::jsonb")], rows: 2)
         XCTAssertEqual(sql, "INSERT INTO t (a, b) VALUES ($1, $2::jsonb), ($3, $4::jsonb)")
@@ -40,10 +52,10 @@ final class PostgresStoreTests: XCTestCase {
             for store in stores { group.addTask { try await store.migrate() } }
             return try await group.reduce(into: [[Int]]()) { $0.append($1) }
         }
-        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 10], "each version applied by exactly one replica")
+        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 3, 4, 5, 10], "each version applied by exactly one replica")
         let ledger = try await stores[0].client.query("SELECT version FROM schema_migrations ORDER BY version")
             .decode(Int.self).reduce(into: [Int]()) { $0.append($1) }
-        XCTAssertEqual(ledger, [1, 2, 10])
+        XCTAssertEqual(ledger, [1, 2, 3, 4, 5, 10])
         await PostgresTestDatabase.drop(schema, using: stores[0])
         for store in stores { try await store.close() }
     }

@@ -38,13 +38,15 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 10])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 10])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v10"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v10"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["api_keys", "generations", "limit_states", "projects", "route_changes", "traces"])
+        XCTAssertEqual(tables, ["api_keys", "dataset_items", "dataset_versions", "experiment_items", "experiment_runs",
+                                "generations", "limit_states", "projects", "prompt_label_moves", "prompt_labels", "prompt_versions", "prompts",
+                                "route_changes", "sqlite_sequence", "traces"])
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
@@ -65,6 +67,19 @@ final class SQLiteStoreTests: XCTestCase {
         let plain = SQLiteTraceSQL.listTraces(TraceQuery(project: "p"), limit: 50)
         XCTAssertEqual(plain.sql, "SELECT \(SQLiteTraceSQL.traceColumns) FROM traces WHERE project = ? "
             + "ORDER BY created_at DESC, id DESC LIMIT ?")
+    }
+
+    func testPromptFilterSQL() {
+        var query = TraceQuery(project: "p")
+        query.promptName = "support"
+        query.promptVersion = 3
+        let (sql, arguments) = SQLiteTraceSQL.listTraces(query, limit: 10)
+        XCTAssertEqual(sql, """
+            SELECT \(SQLiteTraceSQL.traceColumns) FROM traces WHERE project = ? \
+            AND json_extract(metadata, '$.prompt_name') = ? AND json_extract(metadata, '$.prompt_version') = ? \
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """)
+        XCTAssertEqual(arguments, ["p", "support", 3, 11])
     }
 
     func testListQueryUsesTheProjectTimeIndex() async throws {

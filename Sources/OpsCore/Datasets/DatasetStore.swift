@@ -1,32 +1,34 @@
-/// Where datasets and their immutable versions are kept. Creating a version with the same content
-/// as an existing one returns that version instead of a duplicate.
+/// Where datasets and their immutable versions are kept, per project. Creating a version with the
+/// same content as an existing one returns that version instead of a duplicate.
 public protocol DatasetStore: Sendable {
-    /// Stores `items` as a version of `dataset` (creating the dataset) and returns it.
-    func createVersion(dataset: String, items: [DatasetItem], author: String, message: String) async throws -> DatasetVersion
+    /// Stores `items` as a version of `dataset` in `project` (creating the dataset) and returns it.
+    func createVersion(project: String, dataset: String, items: [DatasetItem], author: String,
+                       message: String) async throws -> DatasetVersion
 
     /// The version of `dataset` whose hash is `hash` or starts with it (at least 6 hex digits), or nil.
-    /// A prefix that matches several versions is an `invalidRequest`.
-    func version(dataset: String, hash: String) async throws -> DatasetVersion?
+    /// A prefix that matches several versions, or is not hex, is an `invalidRequest`.
+    func version(project: String, dataset: String, hash: String) async throws -> DatasetVersion?
 
     /// The newest version of `dataset`, or nil when it does not exist.
-    func latestVersion(dataset: String) async throws -> DatasetVersion?
+    func latestVersion(project: String, dataset: String) async throws -> DatasetVersion?
 
     /// The versions of `dataset`, oldest first, without their items.
-    func versions(dataset: String) async throws -> [DatasetVersionSummary]
+    func versions(project: String, dataset: String) async throws -> [DatasetVersionSummary]
 
-    /// Every dataset name, sorted.
-    func datasets() async throws -> [String]
+    /// The newest version of every dataset of the project, by dataset name, without items.
+    func datasets(project: String) async throws -> [DatasetVersionSummary]
 }
 
 extension DatasetStore {
     /// `NAME` (the newest version) or `NAME@HASH` (a full hash or a prefix); missing ones are `notFound`.
-    public func resolve(_ reference: String) async throws -> DatasetVersion {
-        let parts = reference.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let name = parts.first, !name.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
-            throw OpsError.invalid("'\(reference)' is not a dataset reference; write NAME or NAME@HASH", param: "dataset")
+    public func resolve(_ reference: String, project: String) async throws -> DatasetVersion {
+        let parsed = try DatasetReference(parsing: reference)
+        let found: DatasetVersion?
+        if let hash = parsed.hash {
+            found = try await version(project: project, dataset: parsed.name, hash: hash)
+        } else {
+            found = try await latestVersion(project: project, dataset: parsed.name)
         }
-        let found = parts.count == 2 ? try await version(dataset: name, hash: parts[1])
-                                     : try await latestVersion(dataset: name)
         guard let found else {
             throw OpsError(.notFound, "No dataset version '\(reference)'", param: "dataset", code: "dataset_not_found")
         }

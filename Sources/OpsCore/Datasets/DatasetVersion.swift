@@ -40,6 +40,12 @@ public struct DatasetVersion: Sendable, Hashable {
         text.count >= 6 && hash.hasPrefix(text.lowercased())
     }
 
+    /// The error for a prefix that names more than one version.
+    public static func ambiguousPrefix(_ prefix: String, dataset: String, count: Int) -> OpsError {
+        .invalid("'\(prefix)' matches \(count) versions of '\(dataset)'; give more digits", param: "dataset",
+                 code: "ambiguous_version")
+    }
+
     /// The items as JSONL, one item per line: what `llmops dataset export` writes.
     public var jsonl: String {
         items.map { $0.json.serializedString() + "\n" }.joined()
@@ -54,6 +60,15 @@ public struct DatasetVersionSummary: Sendable, Hashable {
     public var createdAt: Date
     public var author: String
     public var message: String
+
+    public init(dataset: String, hash: String, itemCount: Int, createdAt: Date, author: String, message: String) {
+        self.dataset = dataset
+        self.hash = hash
+        self.itemCount = itemCount
+        self.createdAt = createdAt
+        self.author = author
+        self.message = message
+    }
 
     public init(_ version: DatasetVersion) {
         dataset = version.dataset

@@ -21,16 +21,17 @@ public struct Prompt: Sendable, Hashable {
 
     /// Checks a prompt name: letters, digits, `.`, `_`, `-`, starting with a letter or digit, at most
     /// 128 characters. `@` and `/` are excluded because references (`name@label`) and URLs use them.
-    public static func validateName(_ name: String, param: String = "name") throws(OpsError) {
-        guard !name.isEmpty else { throw .invalid("The prompt name is empty", param: param) }
+    /// `what` names the kind of thing in messages (`dataset` for datasets, which follow the same rule).
+    public static func validateName(_ name: String, param: String = "name", what: String = "prompt") throws(OpsError) {
+        guard !name.isEmpty else { throw .invalid("The \(what) name is empty", param: param) }
         guard name.utf8.count <= 128 else {
-            throw .invalid("The prompt name is longer than 128 characters", param: param)
+            throw .invalid("The \(what) name is longer than 128 characters", param: param)
         }
         guard let first = name.unicodeScalars.first, isAlphanumeric(first) else {
-            throw .invalid("The prompt name '\(name)' must start with a letter or a digit", param: param)
+            throw .invalid("The \(what) name '\(name)' must start with a letter or a digit", param: param)
         }
         for scalar in name.unicodeScalars where !isAlphanumeric(scalar) && !"._-".unicodeScalars.contains(scalar) {
-            throw .invalid("The prompt name '\(name)' contains '\(scalar)'; use letters, digits, '.', '_' and '-'",
+            throw .invalid("The \(what) name '\(name)' contains '\(scalar)'; use letters, digits, '.', '_' and '-'",
                            param: param)
         }
     }

@@ -16,7 +16,7 @@ public enum PromptBody: Sendable, Hashable {
     func templates() throws(OpsError) -> [(path: String, template: PromptTemplate)] {
         switch self {
         case .text(let text):
-            return [("prompt", try PromptTemplate(text, param: "prompt"))]
+            return [("text", try PromptTemplate(text, param: "text"))]
         case .chat(let messages):
             var out: [(String, PromptTemplate)] = []
             for (i, message) in messages.enumerated() {

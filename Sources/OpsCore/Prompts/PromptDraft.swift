@@ -22,11 +22,12 @@ public struct PromptDraft: Sendable, Hashable {
     }
 
     /// Reads a pushed prompt (a YAML file turned into JSON, or an API body):
-    /// `{"name", "type": "chat"|"text", "messages" | "prompt", "config", "commit_message"}`.
+    /// `{"name", "type": "chat"|"text", "messages" | "text", "config", "commit_message"}` (`prompt` is
+    /// accepted as an older spelling of `text`).
     /// `type` defaults to `chat` when `messages` is present and to `text` otherwise.
     public init(json: JSONValue, author: String) throws(OpsError) {
         let fields = try JSONFields(json)
-        let known: Set<String> = ["name", "type", "messages", "prompt", "config", "commit_message"]
+        let known: Set<String> = ["name", "type", "messages", "text", "prompt", "config", "commit_message"]
         if let unknown = fields.object.keys.first(where: { !known.contains($0) }) {
             throw .invalid("Unknown field '\(unknown)'; a prompt has \(known.sorted().joined(separator: ", "))",
                            param: unknown)
@@ -46,7 +47,10 @@ public struct PromptDraft: Sendable, Hashable {
             }
             body = .chat(parsed)
         case .text:
-            body = .text(try fields.requiredString("prompt"))
+            if fields.has("text"), fields.has("prompt") {
+                throw .invalid("Give a text prompt as text, not both text and prompt", param: "prompt")
+            }
+            body = .text(try fields.has("prompt") ? fields.requiredString("prompt") : fields.requiredString("text"))
         }
         try self.init(name: name, body: body, config: try fields.objectValue("config") ?? JSONObject(),
                       author: author, commitMessage: try fields.string("commit_message") ?? "")

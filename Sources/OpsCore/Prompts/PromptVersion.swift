@@ -83,7 +83,7 @@ public struct PromptVersion: Sendable, Hashable {
         o["type"] = .string(kind.rawValue)
         switch body {
         case .chat(let messages): o["messages"] = .array(messages.map(\.json))
-        case .text(let text): o["prompt"] = .string(text)
+        case .text(let text): o["text"] = .string(text)
         }
         o["config"] = .object(config)
         o["created_at"] = .string(createdAt.iso8601)

@@ -11,6 +11,10 @@ public struct TraceQuery: Sendable, Hashable {
     public var user: String?
     public var sessionID: String?
     public var tag: String?
+    /// Traces of calls that ran this stored prompt (`metadata.prompt_name`).
+    public var promptName: String?
+    /// With `promptName`: only calls that ran this version (`metadata.prompt_version`).
+    public var promptVersion: Int?
     public var limit: Int
     /// Opaque cursor from a previous page's `nextCursor`.
     public var cursor: TraceCursor?

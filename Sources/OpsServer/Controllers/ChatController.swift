@@ -15,7 +15,7 @@ struct ChatController {
 
     func complete(_ request: Request, context: OpsRequestContext) async throws -> Response {
         try await services.traced("chat.completions", request, context) { draft in
-            let body = try await JSONResponse.readBody(request, limit: services.config.server.maxBodyBytes)
+            let body = try await PromptExpansion.expand(JSONResponse.readBody(request, limit: services.config.server.maxBodyBytes), context: context, services: services)
             draft.trace.model = body["model"]?.stringValue ?? ""
             draft.trace.input = body["messages"] ?? .null
             let chat = try ChatRequest(json: body)

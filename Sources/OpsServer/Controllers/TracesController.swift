@@ -42,6 +42,15 @@ struct TracesController {
         query.user = params.get("user")
         query.sessionID = params.get("session_id") ?? params.get("session")
         query.tag = params.get("tag")
+        if let prompt = params.get("prompt") {
+            let reference = try PromptReference(parsing: prompt, param: "prompt")
+            query.promptName = reference.name
+            switch reference.selector {
+            case .latest: break
+            case .version(let number): query.promptVersion = number
+            case .label: throw .invalid("prompt filters by NAME or NAME@VERSION; a label moves, so it names no fixed traces", param: "prompt")
+            }
+        }
         if let limit = params.get("limit") {
             guard let n = Int(limit), (1...1000).contains(n) else { throw .invalid("limit must be an integer from 1 to 1000", param: "limit") }
             query.limit = n

@@ -1,0 +1,95 @@
+import Hummingbird
+import OpsCore
+import OpsEval
+
+/// Experiment runs, scoped to the key's project. The client (`llmops eval run`) runs the items
+/// through the gateway and stores each result here as it finishes, so a run survives an
+/// interruption and resumes from what is stored; the server checks the plan and keeps the record.
+struct ExperimentsController {
+    let services: GatewayServices
+
+    /// `POST /api/experiments` `{"dataset": "NAME[@HASH]", "target", "metrics", "concurrency"}`: resolves
+    /// the dataset version and the target's prompt version now, so later label moves change nothing.
+    func create(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.developer)
+        let body = try await JSONResponse.readBody(request, limit: 1 << 20)
+        guard case .object(var object) = body else { throw OpsError.invalid("The body must be a JSON object") }
+        let reference = try JSONFields(body).requiredString("dataset")
+        let version = try await services.store.resolve(reference, project: key.project)
+        object["dataset"] = .string(version.dataset)
+        object["dataset_version"] = .string(version.hash)
+        let plan = try ExperimentPlan(json: .object(object))
+        if case .prompt(let name, let number, _) = plan.target {
+            guard try await services.store.version(project: key.project, name: name, number: number) != nil else {
+                throw OpsError(.notFound, "No prompt version '\(name)@\(number)'", param: "target.prompt", code: "prompt_not_found")
+            }
+        }
+        let stored = JSONObject([("target", plan.target.json), ("metrics", .array(plan.metrics.map { .string($0) })),
+                                 ("concurrency", .int(Int64(plan.concurrency)))])
+        let run = ExperimentRun(project: key.project, dataset: version.dataset, datasetVersion: version.hash,
+                                itemCount: version.items.count, plan: stored, author: key.id, createdAt: services.clock.now())
+        try await services.store.createRun(run)
+        return JSONResponse.make(run.json, status: .created)
+    }
+
+    /// `GET /api/experiments?limit=N`, newest first.
+    func list(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.viewer)
+        var limit = 50
+        if let text = request.uri.queryParameters.get("limit") {
+            guard let n = Int(text), (1...1000).contains(n) else {
+                throw OpsError.invalid("limit must be an integer from 1 to 1000", param: "limit")
+            }
+            limit = n
+        }
+        let runs = try await services.store.runs(project: key.project, limit: limit)
+        return JSONResponse.make(["object": "list", "data": .array(runs.map(\.json))])
+    }
+
+    /// `GET /api/experiments/{id}`: the run and its stored item results.
+    func get(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.viewer)
+        let run = try await requireRun(context, project: key.project)
+        var json = run.json.objectValue ?? JSONObject()
+        json["items"] = .array(try await services.store.items(runID: run.id, project: key.project).map(\.json))
+        return JSONResponse.make(.object(json))
+    }
+
+    /// `POST /api/experiments/{id}/items` `{"items": [...]}`: stores (or replaces) results.
+    func saveItems(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.developer)
+        let id = try context.parameters.require("id")
+        let fields = try JSONFields(try await JSONResponse.readBody(request, limit: 16 << 20))
+        guard let raw = try fields.array("items"), !raw.isEmpty else {
+            throw OpsError.invalid("items is required: a non-empty list of item results", param: "items")
+        }
+        var records: [ExperimentItemRecord] = []
+        for (i, value) in raw.enumerated() { records.append(try ExperimentItemRecord(json: value, path: "items[\(i)]")) }
+        try await services.store.saveItems(runID: id, project: key.project, items: records)
+        return JSONResponse.make(["id": .string(id), "saved": .int(Int64(records.count))])
+    }
+
+    /// `POST /api/experiments/{id}/finish` `{"summary": {...}}`.
+    func finish(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.developer)
+        let id = try context.parameters.require("id")
+        let fields = try JSONFields(try await JSONResponse.readBody(request, limit: 1 << 20))
+        guard let summary = try fields.objectValue("summary") else {
+            throw OpsError.invalid("summary is required: an object of the run's figures", param: "summary")
+        }
+        guard try await services.store.finishRun(id: id, project: key.project, summary: summary, at: services.clock.now()) else {
+            throw Self.notFound(id)
+        }
+        return JSONResponse.make(try await requireRun(context, project: key.project).json)
+    }
+
+    private func requireRun(_ context: OpsRequestContext, project: String) async throws -> ExperimentRun {
+        let id = try context.parameters.require("id")
+        guard let run = try await services.store.run(id: id, project: project) else { throw Self.notFound(id) }
+        return run
+    }
+
+    static func notFound(_ id: String) -> OpsError {
+        OpsError(.notFound, "No experiment run '\(id)'", param: "id", code: "run_not_found")
+    }
+}
