@@ -38,15 +38,16 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 10])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 10])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v10"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v10"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["api_keys", "dataset_items", "dataset_versions", "experiment_items", "experiment_runs",
-                                "generations", "limit_states", "projects", "prompt_label_moves", "prompt_labels", "prompt_versions", "prompts",
-                                "route_changes", "sqlite_sequence", "traces"])
+        XCTAssertEqual(tables, ["annotation_queue_items", "annotation_queues", "api_keys", "dataset_items", "dataset_versions",
+                                "experiment_items", "experiment_runs", "generations", "limit_states", "projects", "prompt_label_moves",
+                                "prompt_labels", "prompt_versions", "prompts", "route_changes", "score_definitions", "scores",
+                                "sqlite_sequence", "traces"])
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
