@@ -60,6 +60,26 @@ final class PostgresStoreTests: XCTestCase {
         for store in stores { try await store.close() }
     }
 
+    /// A database whose ledger ends at v10 without v6 and v7 (made before scores and queues) gains
+    /// them on the next migrate.
+    func testAnOlderDatabaseGainsScoresAndQueues() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
+        try await store.migrate()
+        for statement in ["DROP TABLE annotation_queue_items", "DROP TABLE annotation_queues", "DROP TABLE scores",
+                          "DROP TABLE score_definitions", "DELETE FROM schema_migrations WHERE version IN (6, 7)"] {
+            try await store.client.query(PostgresQuery(unsafeSQL: statement))
+        }
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [6, 7])
+        try await store.createScoreDefinition(ScoreDefinition(project: "alpha", name: "ok", rule: .boolean, author: "k",
+                                                              createdAt: Date()))
+        let definitions = try await store.scoreDefinitions(project: "alpha")
+        XCTAssertEqual(definitions.map(\.name), ["ok"])
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
+    }
+
     func testJSONColumnsAreJSONB() async throws {
         let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
         let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)

@@ -35,6 +35,33 @@ final class SQLiteStoreTests: XCTestCase {
         try await store.close()
     }
 
+    /// A database made before scores and queues existed (v1–v5 and v10 applied) gains v6 and v7 on
+    /// the next migrate, though their numbers are lower than one already applied, and keeps its data.
+    func testAnOlderDatabaseGainsScoresAndQueues() async throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path)
+        var old = DatabaseMigrator()
+        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
+                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
+                            ("v5", SQLiteMigrations.v5Experiments), ("v10", SQLiteMigrations.v10LimitsAndRoutes)] {
+            old.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        try old.migrate(pool)
+        try pool.close()
+        let store = try SQLiteStore(path: path)
+        try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [6, 7])
+        try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
+                                            source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
+        let scores = try await store.scores(project: "alpha", target: .trace("kept"))
+        XCTAssertEqual(scores.count, 1)
+        let trace = try await store.trace(id: "kept", project: "alpha")
+        XCTAssertNotNil(trace, "the data from before is still there")
+        try await store.close()
+    }
+
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
