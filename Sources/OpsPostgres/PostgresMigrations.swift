@@ -203,6 +203,74 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        Migration(version: 6, name: "scores and score definitions", statements: [
+            """
+            CREATE TABLE score_definitions (
+                project TEXT COLLATE "C" NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
+                kind TEXT NOT NULL,
+                min DOUBLE PRECISION,
+                max DOUBLE PRECISION,
+                categories TEXT,
+                description TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (project, name)
+            )
+            """,
+            """
+            CREATE TABLE scores (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                project TEXT NOT NULL,
+                trace_id TEXT,
+                run_id TEXT,
+                item INTEGER,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                number DOUBLE PRECISION,
+                label TEXT,
+                comment TEXT,
+                source TEXT NOT NULL,
+                author TEXT NOT NULL,
+                queue_id TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX scores_trace ON scores (project, trace_id, created_at)",
+            "CREATE INDEX scores_run ON scores (project, run_id, item, created_at)",
+        ]),
+        Migration(version: 7, name: "annotation queues and their items", statements: [
+            """
+            CREATE TABLE annotation_queues (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                project TEXT NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                score_names TEXT NOT NULL,
+                run_id TEXT,
+                lease_seconds INTEGER NOT NULL,
+                item_count INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX annotation_queues_project ON annotation_queues (project, created_at DESC, id DESC)",
+            """
+            CREATE TABLE annotation_queue_items (
+                queue_id TEXT COLLATE "C" NOT NULL REFERENCES annotation_queues (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                trace_id TEXT,
+                run_id TEXT,
+                item INTEGER,
+                state TEXT NOT NULL,
+                reviewer TEXT,
+                lease_expires_at BIGINT,
+                done_at BIGINT,
+                PRIMARY KEY (queue_id, position)
+            )
+            """,
+            "CREATE INDEX annotation_queue_items_state ON annotation_queue_items (queue_id, state, position)",
+        ]),
         Migration(version: 10, name: "key limits, limit states and route changes", statements: [
             "ALTER TABLE api_keys ADD COLUMN limits TEXT",
             """

@@ -20,6 +20,12 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5Experiments)
         }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6Scores)
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: v7AnnotationQueues)
+        }
         migrator.registerMigration("v10") { db in
             try db.execute(sql: v10LimitsAndRoutes)
         }
@@ -199,6 +205,72 @@ enum SQLiteMigrations {
             error TEXT,
             PRIMARY KEY (run_id, item)
         );
+        """
+
+    // A score targets a trace (trace_id) or an experiment item (run_id, item). Its value is kept by
+    // kind: numbers and booleans (0/1) in `number`, labels in `label`, so numbers aggregate in SQL.
+    static let v6Scores = """
+        CREATE TABLE score_definitions (
+            project TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            min REAL,
+            max REAL,
+            categories TEXT,
+            description TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (project, name)
+        );
+        CREATE TABLE scores (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            trace_id TEXT,
+            run_id TEXT,
+            item INTEGER,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            number REAL,
+            label TEXT,
+            comment TEXT,
+            source TEXT NOT NULL,
+            author TEXT NOT NULL,
+            queue_id TEXT,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX scores_trace ON scores(project, trace_id, created_at);
+        CREATE INDEX scores_run ON scores(project, run_id, item, created_at);
+        """
+
+    // Items are fixed when the queue is made; `state` with the lease columns is what `next` looks at,
+    // so the (queue_id, state, position) index finds the first waiting item without a scan.
+    static let v7AnnotationQueues = """
+        CREATE TABLE annotation_queues (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            score_names TEXT NOT NULL,
+            run_id TEXT,
+            lease_seconds INTEGER NOT NULL,
+            item_count INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX annotation_queues_project ON annotation_queues(project, created_at DESC, id DESC);
+        CREATE TABLE annotation_queue_items (
+            queue_id TEXT NOT NULL REFERENCES annotation_queues(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            trace_id TEXT,
+            run_id TEXT,
+            item INTEGER,
+            state TEXT NOT NULL,
+            reviewer TEXT,
+            lease_expires_at INTEGER,
+            done_at INTEGER,
+            PRIMARY KEY (queue_id, position)
+        );
+        CREATE INDEX annotation_queue_items_state ON annotation_queue_items(queue_id, state, position);
         """
 
     static let v10LimitsAndRoutes = """

@@ -34,6 +34,7 @@ enum HTTPErrorMapping {
         case .unauthorized: return .unauthorized
         case .forbidden: return .forbidden
         case .notFound: return .notFound
+        case .conflict: return .conflict
         case .payloadTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
         case .upstream(let status):
@@ -50,7 +51,7 @@ enum HTTPErrorMapping {
     static func type(for error: OpsError) -> String {
         if let type = error.type { return type }
         switch error.kind {
-        case .invalidRequest, .notFound, .payloadTooLarge: return "invalid_request_error"
+        case .invalidRequest, .notFound, .conflict, .payloadTooLarge: return "invalid_request_error"
         case .unauthorized: return "authentication_error"
         case .forbidden: return "permission_error"
         case .rateLimited: return "rate_limit_error"

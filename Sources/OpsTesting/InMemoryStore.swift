@@ -11,11 +11,12 @@ public actor InMemoryStore: OpsStore {
     private var migrated = false
     private nonisolated let limitStates = InMemoryLimitStore()
     private var routeChangeLog: [StoredRouteChange] = []
-    /// Prompts, datasets and experiments live in their own in-memory stores; `InMemoryStore+Prompts`,
-    /// `+Datasets` and `+Experiments` forward to them.
+    /// Prompts, datasets, experiments and reviews live in their own in-memory stores; `InMemoryStore+Prompts`,
+    /// `+Datasets`, `+Experiments` and `+Review` forward to them.
     let promptStore = InMemoryPromptStore()
     let datasetStore = InMemoryDatasetStore()
     let experimentStore = InMemoryExperimentStore()
+    let reviewStore = InMemoryReviewStore()
 
     public init() {}
 
@@ -28,7 +29,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2, 3, 4, 5, 10]
+        return [1, 2, 3, 4, 5, 6, 7, 10]
     }
 
     public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)

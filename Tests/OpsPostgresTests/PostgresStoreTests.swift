@@ -52,12 +52,32 @@ final class PostgresStoreTests: XCTestCase {
             for store in stores { group.addTask { try await store.migrate() } }
             return try await group.reduce(into: [[Int]]()) { $0.append($1) }
         }
-        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 3, 4, 5, 10], "each version applied by exactly one replica")
+        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 3, 4, 5, 6, 7, 10], "each version applied by exactly one replica")
         let ledger = try await stores[0].client.query("SELECT version FROM schema_migrations ORDER BY version")
             .decode(Int.self).reduce(into: [Int]()) { $0.append($1) }
-        XCTAssertEqual(ledger, [1, 2, 3, 4, 5, 10])
+        XCTAssertEqual(ledger, [1, 2, 3, 4, 5, 6, 7, 10])
         await PostgresTestDatabase.drop(schema, using: stores[0])
         for store in stores { try await store.close() }
+    }
+
+    /// A database whose ledger ends at v10 without v6 and v7 (made before scores and queues) gains
+    /// them on the next migrate.
+    func testAnOlderDatabaseGainsScoresAndQueues() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
+        try await store.migrate()
+        for statement in ["DROP TABLE annotation_queue_items", "DROP TABLE annotation_queues", "DROP TABLE scores",
+                          "DROP TABLE score_definitions", "DELETE FROM schema_migrations WHERE version IN (6, 7)"] {
+            try await store.client.query(PostgresQuery(unsafeSQL: statement))
+        }
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [6, 7])
+        try await store.createScoreDefinition(ScoreDefinition(project: "alpha", name: "ok", rule: .boolean, author: "k",
+                                                              createdAt: Date()))
+        let definitions = try await store.scoreDefinitions(project: "alpha")
+        XCTAssertEqual(definitions.map(\.name), ["ok"])
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
     }
 
     func testJSONColumnsAreJSONB() async throws {
@@ -137,5 +157,38 @@ final class PostgresStoreTests: XCTestCase {
             XCTAssertTrue(error.message.contains("password authentication failed"), error.message)
         }
         try await store.close()
+    }
+    /// Two replicas (two stores, two connection pools) serving reviewers of one queue at once: the
+    /// `FOR UPDATE SKIP LOCKED` lease hands every item to exactly one reviewer.
+    func testReplicasNeverLeaseTheSameQueueItemTwice() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let replicas = try (0..<2).map { _ in try PostgresStore(url: url, logger: PostgresTestDatabase.logger) }
+        try await replicas[0].migrate()
+        let now = Date()
+        let count = 60
+        let queue = AnnotationQueue(id: "queue_pg", project: "alpha", name: "load", scoreNames: ["ok"], itemCount: count,
+                                    author: "key_1", createdAt: now)
+        try await replicas[0].createQueue(queue, targets: (0..<count).map { .trace("t-\($0)") })
+        let leased = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for reviewer in 0..<12 {
+                let store = replicas[reviewer % 2]
+                group.addTask {
+                    var mine: [Int] = []
+                    while let item = try await store.leaseNextItem(queueID: "queue_pg", project: "alpha", reviewer: "key_\(reviewer)",
+                                                                     at: now) {
+                        _ = try await store.skipItem(queueID: "queue_pg", project: "alpha", position: item.position,
+                                                     reviewer: "key_\(reviewer)", at: now)
+                        mine.append(item.position)
+                    }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+        }
+        XCTAssertEqual(leased.flatMap { $0 }.sorted(), Array(0..<count), "every item went to exactly one reviewer")
+        let progress = try await replicas[1].queueProgress(id: "queue_pg", project: "alpha", at: now)
+        XCTAssertEqual(progress?.skipped, count)
+        await PostgresTestDatabase.drop(schema, using: replicas[0])
+        for store in replicas { try await store.close() }
     }
 }

@@ -48,4 +48,9 @@ final class SQLiteStoreContractTests: StoreContractTestCase {
     func testTracesByPrompt() async throws { try await contractTracesByPrompt() }
     func testExperimentRuns() async throws { try await contractExperimentRuns() }
     func testExperimentItemErrors() async throws { try await contractExperimentItemErrors() }
+    func testScoreDefinitions() async throws { try await contractScoreDefinitions() }
+    func testScores() async throws { try await contractScores() }
+    func testQueueLeasing() async throws { try await contractQueueLeasing() }
+    func testQueueCompletion() async throws { try await contractQueueCompletion() }
+    func testConcurrentReviewers() async throws { try await contractConcurrentReviewers() }
 }

@@ -35,18 +35,46 @@ final class SQLiteStoreTests: XCTestCase {
         try await store.close()
     }
 
+    /// A database made before scores and queues existed (v1–v5 and v10 applied) gains v6 and v7 on
+    /// the next migrate, though their numbers are lower than one already applied, and keeps its data.
+    func testAnOlderDatabaseGainsScoresAndQueues() async throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path)
+        var old = DatabaseMigrator()
+        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
+                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
+                            ("v5", SQLiteMigrations.v5Experiments), ("v10", SQLiteMigrations.v10LimitsAndRoutes)] {
+            old.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        try old.migrate(pool)
+        try pool.close()
+        let store = try SQLiteStore(path: path)
+        try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [6, 7])
+        try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
+                                            source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
+        let scores = try await store.scores(project: "alpha", target: .trace("kept"))
+        XCTAssertEqual(scores.count, 1)
+        let trace = try await store.trace(id: "kept", project: "alpha")
+        XCTAssertNotNil(trace, "the data from before is still there")
+        try await store.close()
+    }
+
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 10])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 10])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v10"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v10"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["api_keys", "dataset_items", "dataset_versions", "experiment_items", "experiment_runs",
-                                "generations", "limit_states", "projects", "prompt_label_moves", "prompt_labels", "prompt_versions", "prompts",
-                                "route_changes", "sqlite_sequence", "traces"])
+        XCTAssertEqual(tables, ["annotation_queue_items", "annotation_queues", "api_keys", "dataset_items", "dataset_versions",
+                                "experiment_items", "experiment_runs", "generations", "limit_states", "projects", "prompt_label_moves",
+                                "prompt_labels", "prompt_versions", "prompts", "route_changes", "score_definitions", "scores",
+                                "sqlite_sequence", "traces"])
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")

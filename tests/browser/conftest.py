@@ -60,3 +60,16 @@ def screenshot(driver, name):
     path = os.path.join(SCREENSHOT_DIR, f"llmops-console-{name}.png")
     driver.save_screenshot(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def api_post(base_url, admin_key):
+    """POST (or PUT) JSON — or raw text with a content type — to a management API path with the admin key."""
+    def post(path, payload=None, method="POST", text=None, content_type="application/json"):
+        data = text.encode() if text is not None else json.dumps(payload).encode()
+        request = urllib.request.Request(base_url + path, data=data, method=method,
+                                         headers={"Authorization": f"Bearer {admin_key}", "Content-Type": content_type})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            return json.loads(body) if body else None
+    return post

@@ -83,4 +83,4 @@ chat linus s-3 "Write a haiku about gateways"
 echo
 
 cd "$HERE"
-python3 -m pytest -q -p no:cacheprovider "$@" test_console.py
+python3 -m pytest -q -p no:cacheprovider "$@" test_console.py test_console_registry.py

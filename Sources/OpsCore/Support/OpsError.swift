@@ -10,6 +10,9 @@ public struct OpsError: Error, Sendable, Equatable, CustomStringConvertible {
         case forbidden
         /// The named thing does not exist (404).
         case notFound
+        /// The request clashes with the current state: a name already taken, an item another
+        /// reviewer holds or one already done (409).
+        case conflict
         /// The body is larger than the configured limit (413).
         case payloadTooLarge
         /// A limit or budget was hit (429).

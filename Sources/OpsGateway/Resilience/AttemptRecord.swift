@@ -47,6 +47,7 @@ public struct AttemptRecord: Sendable, Equatable {
         case .unauthorized: return 401
         case .forbidden: return 403
         case .notFound: return 404
+        case .conflict: return 409
         case .payloadTooLarge: return 413
         case .rateLimited: return 429
         case .upstream(let status): return status

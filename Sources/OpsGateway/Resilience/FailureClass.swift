@@ -39,7 +39,7 @@ public enum FailureClass: Sendable, Hashable {
             self = .fallback
         case .internalError:
             self = .fallback
-        case .upstream, .invalidRequest, .unauthorized, .forbidden, .notFound, .payloadTooLarge:
+        case .upstream, .invalidRequest, .unauthorized, .forbidden, .notFound, .conflict, .payloadTooLarge:
             self = .fatal
         }
     }

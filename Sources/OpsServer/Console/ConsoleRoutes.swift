@@ -18,11 +18,32 @@ public enum ConsoleRoutes {
         router.post("/logout") { try await login.logout($0, context: $1) }
 
         let pages = router.group().add(middleware: ConsoleAuthMiddleware(authenticator: services.authenticator))
+            .add(middleware: ConsoleErrorPage(renderer: renderer))
         let dashboard = ConsoleDashboardController(services: services, renderer: renderer)
         pages.get("/") { try await dashboard.show($0, context: $1) }
         let traces = ConsoleTracesController(services: services, renderer: renderer)
         pages.get("/traces") { try await traces.list($0, context: $1) }
         pages.get("/traces/:id") { try await traces.show($0, context: $1) }
+        let prompts = ConsolePromptsController(services: services, renderer: renderer)
+        pages.get("/prompts") { try await prompts.list($0, context: $1) }
+        pages.get("/prompts/:name") { try await prompts.show($0, context: $1) }
+        pages.get("/prompts/:name/diff") { try await prompts.diff($0, context: $1) }
+        let playground = ConsolePlaygroundController(services: services, renderer: renderer)
+        pages.get("/prompts/:name/playground") { try await playground.form($0, context: $1) }
+        pages.post("/prompts/:name/playground") { try await playground.run($0, context: $1) }
+        let datasets = ConsoleDatasetsController(services: services, renderer: renderer)
+        pages.get("/datasets") { try await datasets.list($0, context: $1) }
+        pages.get("/datasets/:name") { try await datasets.show($0, context: $1) }
+        let experiments = ConsoleExperimentsController(services: services, renderer: renderer)
+        pages.get("/experiments") { try await experiments.list($0, context: $1) }
+        pages.get("/experiments/compare") { try await experiments.compare($0, context: $1) }
+        pages.get("/experiments/:id") { try await experiments.show($0, context: $1) }
+        let review = ConsoleReviewController(services: services, renderer: renderer)
+        pages.get("/review") { try await review.list($0, context: $1) }
+        pages.get("/review/:id") { try await review.show($0, context: $1) }
+        pages.post("/review/:id/next") { try await review.next($0, context: $1) }
+        pages.post("/review/:id/items/:item/complete") { try await review.complete($0, context: $1) }
+        pages.post("/review/:id/items/:item/skip") { try await review.skip($0, context: $1) }
         let routes = ConsoleRoutesController(services: services, renderer: renderer)
         pages.get("/routes") { try await routes.show($0, context: $1) }
     }

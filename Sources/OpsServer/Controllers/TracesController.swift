@@ -21,7 +21,9 @@ struct TracesController {
         guard let trace = try await services.store.trace(id: id, project: key.project) else {
             throw OpsError(.notFound, "No trace '\(id)' in project '\(key.project)'", param: "id", code: "trace_not_found")
         }
-        return JSONResponse.make(trace.apiJSON)
+        var json = trace.apiJSON.objectValue ?? JSONObject()
+        json["scores"] = .array(try await services.store.scores(project: key.project, target: .trace(id)).map(\.json))
+        return JSONResponse.make(.object(json))
     }
 
     static func query(from params: Parameters, project: String) throws(OpsError) -> TraceQuery {

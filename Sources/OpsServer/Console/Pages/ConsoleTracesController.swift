@@ -35,7 +35,8 @@ struct ConsoleTracesController: Sendable {
             let view = TraceListView(filters: [:], page: nil, error: "No trace '\(id)' in project '\(key.project)'.")
             return renderer.page("traces", view: view, title: "Trace not found", key: key, section: .traces, status: .notFound)
         }
-        return renderer.page("trace", view: TraceDetailView(trace, raw: trace.apiJSON), title: "Trace \(trace.id)", key: key,
+        let scores = try await services.store.scores(project: key.project, target: .trace(trace.id))
+        return renderer.page("trace", view: TraceDetailView(trace, raw: trace.apiJSON, scores: scores), title: "Trace \(trace.id)", key: key,
                              section: .traces)
     }
 

@@ -8,7 +8,7 @@ import OpsCore
 struct ConsoleRenderer: Sendable {
     /// Which navigation entry is highlighted.
     enum Section: Sendable {
-        case dashboard, traces, routes, other
+        case dashboard, traces, prompts, datasets, experiments, review, routes, other
     }
 
     /// What the layout shows around the page.
@@ -18,6 +18,10 @@ struct ConsoleRenderer: Sendable {
         var signedIn: Bool
         var onDashboard: Bool
         var onTraces: Bool
+        var onPrompts: Bool
+        var onDatasets: Bool
+        var onExperiments: Bool
+        var onReview: Bool
         var onRoutes: Bool
         var project: String
         var role: String
@@ -35,7 +39,9 @@ struct ConsoleRenderer: Sendable {
               status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
         let body = library.render(view, withTemplate: template) ?? ""
         let layout = Layout(title: title, body: body, signedIn: key != nil, onDashboard: section == .dashboard,
-                            onTraces: section == .traces, onRoutes: section == .routes, project: key?.project ?? "", role: key?.role.rawValue ?? "",
+                            onTraces: section == .traces, onPrompts: section == .prompts, onDatasets: section == .datasets,
+                            onExperiments: section == .experiments, onReview: section == .review, onRoutes: section == .routes,
+                            project: key?.project ?? "", role: key?.role.rawValue ?? "",
                             keyPrefix: key?.prefix ?? "")
         let html = library.render(layout, withTemplate: "layout") ?? body
         var headers = extra

@@ -63,13 +63,31 @@ extension ConsoleTemplates {
     details { margin-top:16px; }
     details pre { background:#fff; border:1px solid var(--line); border-radius:8px; max-height:480px; overflow:auto; }
     .pager { margin-top:12px; }
+    .diff { border:1px solid var(--line); border-radius:8px; background:#fff; overflow:auto; }
+    .diff div { font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,monospace; white-space:pre-wrap; padding:0 12px; }
+    .diff .added { background:#dcfce7; }
+    .diff .removed { background:#fee2e2; }
+    .diff .hunk { background:#eff6ff; color:#1e40af; }
+    form.stack { display:flex; flex-direction:column; gap:10px; max-width:720px; }
+    form.stack label { display:flex; flex-direction:column; gap:4px; font-size:13px; color:#374151; }
+    form.stack .hint { color:var(--muted); font-size:12px; }
+    textarea { font:inherit; padding:6px 8px; border:1px solid #d1d5db; border-radius:6px; min-height:70px; }
+    .actions { display:flex; gap:8px; align-items:center; }
+    button.secondary { font:inherit; padding:6px 14px; border-radius:6px; border:1px solid #d1d5db; background:#fff; cursor:pointer; }
+    .answer { border-left:4px solid var(--accent); }
+    .grid2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:12px; }
+    .bar { height:8px; background:#e5e7eb; border-radius:4px; overflow:hidden; min-width:120px; }
+    .bar span { display:block; height:100%; background:var(--ok); }
+    td.better { color:var(--ok); font-weight:600; } td.worse { color:var(--bad); font-weight:600; }
+    svg.interval { width:260px; height:auto; display:block; font-size:10px; }
+    svg.interval text { fill:var(--muted); }
     </style>
     </head>
     <body>
     <header>
       <span class="brand">LLMOps</span>
       {{#signedIn}}
-      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a><a href="/routes" class="{{#onRoutes}}active{{/onRoutes}}">Routes</a></nav>
+      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a><a href="/prompts" class="{{#onPrompts}}active{{/onPrompts}}">Prompts</a><a href="/datasets" class="{{#onDatasets}}active{{/onDatasets}}">Datasets</a><a href="/experiments" class="{{#onExperiments}}active{{/onExperiments}}">Experiments</a><a href="/review" class="{{#onReview}}active{{/onReview}}">Review</a><a href="/routes" class="{{#onRoutes}}active{{/onRoutes}}">Routes</a></nav>
       <div class="who"><span>project <strong>{{project}}</strong> · {{role}} key {{keyPrefix}}…</span>
         <form method="post" action="/logout"><button type="submit">Sign out</button></form></div>
       {{/signedIn}}

@@ -52,6 +52,12 @@ extension ConsoleTemplates {
     <div id="trace-input">{{#input}}{{> message}}{{/input}}</div>
     <h2>Output</h2>
     <div id="trace-output">{{#output}}{{> message}}{{/output}}{{^output}}<p class="muted">No output.</p>{{/output}}</div>
+    <h2>Scores</h2>
+    {{#hasScores}}<table id="trace-scores">
+      <thead><tr><th>Name</th><th>Value</th><th>Source</th><th>By</th><th>Comment</th><th>When</th></tr></thead>
+      <tbody>{{#scores}}<tr class="score-row"><td>{{name}}</td><td>{{value}}</td><td>{{source}}</td><td>{{author}}</td><td>{{comment}}</td><td>{{time}}</td></tr>{{/scores}}</tbody>
+    </table>{{/hasScores}}
+    {{^hasScores}}<p class="muted" id="no-scores">No feedback or reviews yet.</p>{{/hasScores}}
     <h2>Generations</h2>
     <table id="generations">
       <thead><tr><th>Model</th><th>Resolved</th><th>Provider</th><th>Status</th><th>Finish</th><th class="num">Latency</th><th class="num">TTFT</th><th class="num">Tokens</th><th class="num">Cost</th></tr></thead>

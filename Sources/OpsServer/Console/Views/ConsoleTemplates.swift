@@ -7,7 +7,10 @@ import Mustache
 enum ConsoleTemplates {
     /// Every template by name.
     static var all: [String: String] {
-        ["layout": layout, "login": login, "dashboard": dashboard, "traces": traces, "trace": trace, "message": message, "routes": routes]
+        ["layout": layout, "login": login, "dashboard": dashboard, "traces": traces, "trace": trace, "message": message, "routes": routes,
+         "problem": problem, "prompts": prompts, "prompt": prompt, "prompt-diff": promptDiff, "playground": playground,
+         "datasets": datasets, "dataset": dataset, "experiments": experiments, "experiment": experiment,
+         "experiment-compare": experimentCompare, "review-queues": reviewQueues, "review": review]
     }
 
     /// A library with every template parsed; throws on a template syntax error (a test checks it does not).

@@ -38,8 +38,11 @@ struct TraceDetailView {
     var output: MessageView?
     var generations: [GenerationRow]
     var raw: String
+    /// Feedback, reviews and evaluations of this trace, oldest first.
+    var scores: [ScoreRowView]
+    var hasScores: Bool
 
-    init(_ trace: Trace, raw: JSONValue) {
+    init(_ trace: Trace, raw: JSONValue, scores: [Score] = []) {
         id = trace.id
         name = trace.name
         model = trace.model
@@ -68,5 +71,7 @@ struct TraceDetailView {
                           cost: ConsoleFormat.cost(g.costUSD), error: g.error.map { "HTTP \(g.httpStatus): \($0)" })
         }
         self.raw = JSONPretty.format(raw)
+        self.scores = scores.map(ScoreRowView.init)
+        hasScores = !scores.isEmpty
     }
 }
