@@ -84,14 +84,4 @@ public enum VectorOps {
     public static func swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
         for i in 0..<n { gate[i] = GGMLExp.silu(gate[i]) * up[i] }
     }
-
-    /// Softmax with ggml's exp and a double-precision sum, as llama.cpp's attention computes it.
-    public static func softmaxGGML(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
-        var maxValue = -Float.infinity
-        for i in 0..<n { maxValue = max(maxValue, x[i]) }
-        var sum: Double = 0
-        for i in 0..<n { let e = GGMLExp.exp(x[i] - maxValue); x[i] = e; sum += Double(e) }
-        let inv = Float(1 / sum)
-        for i in 0..<n { x[i] *= inv }
-    }
 }
