@@ -59,4 +59,33 @@ final class LlamaArithmeticTests: XCTestCase {
             XCTAssertEqual(slots[0], expected, "\(order)")
         }
     }
+
+    /// The vectorized kernels (C, AVX2/FMA/F16C when available) give the portable Swift
+    /// definitions' results bit for bit.
+    func testKernelsMatchTheirSwiftDefinitions() {
+        let values = (0..<200_001).map { Float($0 - 100_000) / 1000 }
+        var gate = values, up = values.reversed().map { $0 / 7 }
+        VectorOps.swiglu(&gate, up, gate.count)
+        let silu = zip(values, up).map { GGMLExp.silu($0) * $1 }
+        XCTAssertEqual(gate.map(\.bitPattern), silu.map(\.bitPattern))
+
+        var row = Array(values.prefix(1_000).map { $0 / 3 })
+        let maxValue = row.max()!
+        let exps = row.map { GGMLExp.exp($0 - maxValue) }
+        var sum: Double = 0
+        for start in stride(from: 0, to: exps.count, by: 16) {
+            var chunk = SIMD16<Float>()
+            for lane in 0..<min(16, exps.count - start) { chunk[lane] = exps[start + lane] }
+            sum += Double(AttentionSummationOrder.pairwiseSum(chunk))
+        }
+        let inv = Float(1 / sum)
+        AttentionSummationOrder.softmax(&row, row.count)
+        XCTAssertEqual(row.map(\.bitPattern), exps.map { ($0 * inv).bitPattern })
+
+        // Past the f16 range, and down into its subnormals.
+        var halves = values.map { $0 * 70 } + values.map { $0 * 1e-6 }
+        let expected = halves.map { Float(Float16($0)).bitPattern }
+        halves.withUnsafeMutableBufferPointer { HalfRounding.round($0.baseAddress!, into: $0.baseAddress!, count: $0.count) }
+        XCTAssertEqual(halves.map(\.bitPattern), expected)
+    }
 }

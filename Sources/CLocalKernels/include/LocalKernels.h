@@ -1,4 +1,4 @@
-// Quantized dot-product kernels for OpsLocalModels (issue 3).
+// Quantized dot-product kernels and ggml's exp for OpsLocalModels (issue 3).
 //
 // Swift's generic SIMD conversions between integer widths are not lowered to vector
 // instructions, and Swift code is compiled for baseline x86-64; these few functions give the
@@ -23,6 +23,16 @@ void lk_matmul_q8_0(const void *w, size_t row_bytes, int row_begin, int row_end,
 /// Quantizes `blocks` blocks of 32 floats to signed bytes as ggml's quantize_row_q8_1 does
 /// (scale 127/max|x|, round half to even); writes each block's max|x| and the sum of its quants.
 void lk_quantize_q8(const float *x, int blocks, int8_t *q, float *amax, int32_t *sums);
+
+/// y[i] = exp(x[i] - shift) with ggml's single-precision exp (GGMLExp.swift); y may be x.
+void lk_exp_shifted(const float *x, float shift, float *y, int n);
+
+/// gate[i] = gate[i] / (1 + exp(-gate[i])) * up[i]: ggml's SwiGLU, with its exp.
+void lk_swiglu(float *gate, const float *up, int n);
+
+/// y[i] = x[i] rounded to the nearest f16 (ties to even) and back; y may be x. Returns 0, doing
+/// nothing, when the processor lacks F16C (the caller then converts itself).
+int lk_round_to_half(const float *x, float *y, int n);
 
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);

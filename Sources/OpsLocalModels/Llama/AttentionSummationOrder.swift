@@ -1,3 +1,7 @@
+#if canImport(CLocalKernels)
+import CLocalKernels
+#endif
+
 /// The order in which llama.cpp's CPU backend adds up the terms of its f16 attention products
 /// (K·Q, softmax·V) and the softmax denominator. Every term is a product of two f16 values,
 /// exact in `Float`, so only the order of the additions decides the last bits — and over long
@@ -85,17 +89,21 @@ enum AttentionSummationOrder {
     static func softmax(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
         var maxValue = -Float.infinity
         for i in 0..<n { maxValue = max(maxValue, x[i]) }
+        #if canImport(CLocalKernels)
+        lk_exp_shifted(x, maxValue, x, Int32(n))
+        #else
+        for i in 0..<n { x[i] = GGMLExp.exp(x[i] - maxValue) }
+        #endif
         var sum: Double = 0
         var start = 0
-        while start < n {
-            var chunk = SIMD16<Float>()
-            for lane in 0..<min(16, n - start) {
-                let e = GGMLExp.exp(x[start + lane] - maxValue)
-                x[start + lane] = e
-                chunk[lane] = e
-            }
-            sum += Double(pairwiseSum(chunk))
+        while start + 16 <= n {
+            sum += Double(pairwiseSum(UnsafeRawPointer(x + start).loadUnaligned(as: SIMD16<Float>.self)))
             start += 16
+        }
+        if start < n {
+            var chunk = SIMD16<Float>()
+            for lane in 0..<(n - start) { chunk[lane] = x[start + lane] }
+            sum += Double(pairwiseSum(chunk))
         }
         let inv = Float(1 / sum)
         for i in 0..<n { x[i] *= inv }

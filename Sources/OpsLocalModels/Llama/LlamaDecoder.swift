@@ -129,14 +129,15 @@ final class LlamaDecoder {
                 let t = task / c.heads, h = task % c.heads, kvHead = h / group
                 let visible = first + t + 1
                 let qh = q.pointer + t * c.width + h * d
-                for i in 0..<d { query[i] = Float(Float16(qh[i])) }
+                HalfRounding.round(qh, into: query, count: d)
                 for j in 0..<visible {
                     scores[j] = order.dot(cache.key(layer: l, position: j) + kvHead * d, query, d) * scale
                 }
                 AttentionSummationOrder.softmax(scores, visible)
+                HalfRounding.round(scores, into: scores, count: visible)
                 slots.initialize(repeating: 0, count: slotCount * d)
                 for j in 0..<visible {
-                    let weight = Float(Float16(scores[j]))
+                    let weight = scores[j]
                     if weight != 0 {
                         VectorOps.axpy(weight, cache.value(layer: l, position: j) + kvHead * d, slots + (j % slotCount) * d, d)
                     }
