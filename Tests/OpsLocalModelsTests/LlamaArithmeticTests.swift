@@ -82,6 +82,29 @@ final class LlamaArithmeticTests: XCTestCase {
         AttentionSummationOrder.softmax(&row, row.count)
         XCTAssertEqual(row.map(\.bitPattern), exps.map { ($0 * inv).bitPattern })
 
+        // Attention over 300 positions of a 192-wide cache row (head 1 of 3), f16 values.
+        var generator = SystemRandomNumberGenerator()
+        let d = 64, stride = 192, count = 300
+        let cache = (0..<(count * stride)).map { _ in Float(Float16(Float.random(in: -4...4, using: &generator))) }
+        let query = (0..<d).map { _ in Float(Float16(Float.random(in: -4...4, using: &generator))) }
+        let weights = (0..<count).map { $0 % 7 == 0 ? 0 : Float(Float16(Float.random(in: 0...0.1, using: &generator))) }
+        for order in [AttentionSummationOrder.batched, .single] {
+            var scores = [Float](repeating: 0, count: count)
+            cache.withUnsafeBufferPointer { c in
+                order.scores(keys: c.baseAddress! + d, stride: stride, query: query, width: d, count: count, scale: 0.125,
+                             into: &scores)
+                XCTAssertEqual(scores.map(\.bitPattern),
+                               (0..<count).map { (order.dot(c.baseAddress! + $0 * stride + d, query, d) * 0.125).bitPattern })
+                var slots = [Float](repeating: 0, count: order.slotCount * d)
+                order.accumulate(values: c.baseAddress! + d, stride: stride, weights: weights, width: d, count: count, into: &slots)
+                var expected = [Float](repeating: 0, count: order.slotCount * d)
+                for j in 0..<count where weights[j] != 0 {
+                    for i in 0..<d { expected[(j % order.slotCount) * d + i] += weights[j] * c[j * stride + d + i] }
+                }
+                XCTAssertEqual(slots.map(\.bitPattern), expected.map(\.bitPattern), "\(order)")
+            }
+        }
+
         // Past the f16 range, and down into its subnormals.
         var halves = values.map { $0 * 70 } + values.map { $0 * 1e-6 }
         let expected = halves.map { Float(Float16($0)).bitPattern }

@@ -34,6 +34,17 @@ void lk_swiglu(float *gate, const float *up, int n);
 /// nothing, when the processor lacks F16C (the caller then converts itself).
 int lk_round_to_half(const float *x, float *y, int n);
 
+/// scores[j] = dot(keys + j * stride, q) * scale for j < n over d f16-representable values, summed
+/// as llama.cpp's tinyBLAS (batched != 0) or ggml_vec_dot_f16 does. Returns 0, doing nothing,
+/// without AVX2/FMA or when d is not a multiple of 64 (the caller then computes them itself).
+int lk_attention_scores(const float *keys, size_t stride, const float *q, int d, int n, int batched, float scale,
+                        float *scores);
+
+/// slots[(j % slot_count) * d + i] += weights[j] * values[j * stride + i] for j < n, i < d (rows of
+/// zero weight skipped). Returns 0, doing nothing, without AVX2/FMA or when d % 8 != 0.
+int lk_attention_accumulate(const float *values, size_t stride, const float *weights, int d, int n, int slot_count,
+                            float *slots);
+
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);
 

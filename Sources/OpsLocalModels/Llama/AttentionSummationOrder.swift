@@ -62,6 +62,31 @@ enum AttentionSummationOrder {
         return Float(sum)
     }
 
+    /// `scores[j] = dot(keys + j * stride, query) * scale` for `j < count`, rows of `width` values.
+    func scores(keys: UnsafePointer<Float>, stride: Int, query: UnsafePointer<Float>, width d: Int, count: Int,
+                scale: Float, into scores: UnsafeMutablePointer<Float>) {
+        #if canImport(CLocalKernels)
+        if lk_attention_scores(keys, stride, query, Int32(d), Int32(count), self == .batched ? 1 : 0, scale, scores) != 0 {
+            return
+        }
+        #endif
+        for j in 0..<count { scores[j] = dot(keys + j * stride, query, d) * scale }
+    }
+
+    /// Adds `weights[j] * (values + j * stride)` to slot row `j % slotCount` of `slots` (rows of
+    /// `width`) for `j < count`; zero weights (masked or below f16's range) add nothing.
+    func accumulate(values: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, width d: Int, count: Int,
+                    into slots: UnsafeMutablePointer<Float>) {
+        #if canImport(CLocalKernels)
+        if lk_attention_accumulate(values, stride, weights, Int32(d), Int32(count), Int32(slotCount), slots) != 0 {
+            return
+        }
+        #endif
+        for j in 0..<count where weights[j] != 0 {
+            VectorOps.axpy(weights[j], values + j * stride, slots + (j % slotCount) * d, d)
+        }
+    }
+
     /// Folds `slotCount` partial-sum rows of width `d` (row `s` at `slots + s * d`) into row 0,
     /// as the kernel reduces its accumulators. The visible terms are assumed to be followed by
     /// zeros up to a multiple of 64, as llama.cpp's padded cache view is.

@@ -130,18 +130,13 @@ final class LlamaDecoder {
                 let visible = first + t + 1
                 let qh = q.pointer + t * c.width + h * d
                 HalfRounding.round(qh, into: query, count: d)
-                for j in 0..<visible {
-                    scores[j] = order.dot(cache.key(layer: l, position: j) + kvHead * d, query, d) * scale
-                }
+                let keys = cache.key(layer: l, position: 0) + kvHead * d
+                let values = cache.value(layer: l, position: 0) + kvHead * d
+                order.scores(keys: keys, stride: cache.width, query: query, width: d, count: visible, scale: scale, into: scores)
                 AttentionSummationOrder.softmax(scores, visible)
                 HalfRounding.round(scores, into: scores, count: visible)
                 slots.initialize(repeating: 0, count: slotCount * d)
-                for j in 0..<visible {
-                    let weight = scores[j]
-                    if weight != 0 {
-                        VectorOps.axpy(weight, cache.value(layer: l, position: j) + kvHead * d, slots + (j % slotCount) * d, d)
-                    }
-                }
+                order.accumulate(values: values, stride: cache.width, weights: scores, width: d, count: visible, into: slots)
                 order.reduceSlots(slots, width: d)
                 let out = attended.pointer + t * c.width + h * d
                 for i in 0..<d { out[i] = slots[i] }
