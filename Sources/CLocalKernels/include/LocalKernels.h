@@ -1,4 +1,4 @@
-// Quantized dot-product kernels for OpsLocalModels (issue 3).
+// Quantized dot-product kernels and ggml's exp for OpsLocalModels (issue 3).
 //
 // Swift's generic SIMD conversions between integer widths are not lowered to vector
 // instructions, and Swift code is compiled for baseline x86-64; these few functions give the
@@ -23,6 +23,27 @@ void lk_matmul_q8_0(const void *w, size_t row_bytes, int row_begin, int row_end,
 /// Quantizes `blocks` blocks of 32 floats to signed bytes as ggml's quantize_row_q8_1 does
 /// (scale 127/max|x|, round half to even); writes each block's max|x| and the sum of its quants.
 void lk_quantize_q8(const float *x, int blocks, int8_t *q, float *amax, int32_t *sums);
+
+/// y[i] = exp(x[i] - shift) with ggml's single-precision exp (GGMLExp.swift); y may be x.
+void lk_exp_shifted(const float *x, float shift, float *y, int n);
+
+/// gate[i] = gate[i] / (1 + exp(-gate[i])) * up[i]: ggml's SwiGLU, with its exp.
+void lk_swiglu(float *gate, const float *up, int n);
+
+/// y[i] = x[i] rounded to the nearest f16 (ties to even) and back; y may be x. Returns 0, doing
+/// nothing, when the processor lacks F16C (the caller then converts itself).
+int lk_round_to_half(const float *x, float *y, int n);
+
+/// scores[j] = dot(keys + j * stride, q) * scale for j < n over d f16-representable values, summed
+/// as llama.cpp's tinyBLAS (batched != 0) or ggml_vec_dot_f16 does. Returns 0, doing nothing,
+/// without AVX2/FMA or when d is not a multiple of 64 (the caller then computes them itself).
+int lk_attention_scores(const float *keys, size_t stride, const float *q, int d, int n, int batched, float scale,
+                        float *scores);
+
+/// slots[(j % slot_count) * d + i] += weights[j] * values[j * stride + i] for j < n, i < d (rows of
+/// zero weight skipped). Returns 0, doing nothing, without AVX2/FMA or when d % 8 != 0.
+int lk_attention_accumulate(const float *values, size_t stride, const float *weights, int d, int n, int slot_count,
+                            float *slots);
 
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);

@@ -69,6 +69,7 @@ final class TextGenerator {
         if common == prompt.count { common -= 1 }
         decoder.truncate(to: common)
         cachedTokens = Array(prompt)
-        return decoder.forward(Array(prompt[common...]))
+        // The suffix sums attention as llama.cpp's prompt batch (the whole prompt) would.
+        return decoder.forward(Array(prompt[common...]), batchTokens: prompt.count)
     }
 }

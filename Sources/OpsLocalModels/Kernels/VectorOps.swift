@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CLocalKernels)
+import CLocalKernels
+#endif
 
 /// Element-wise and row-wise operations on contiguous `Float` rows.
 public enum VectorOps {
@@ -82,16 +85,10 @@ public enum VectorOps {
 
     /// SwiGLU: `gate[i] = silu(gate[i]) * up[i]`, with ggml's exp so results match llama.cpp's bits.
     public static func swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
+        #if canImport(CLocalKernels)
+        lk_swiglu(gate, up, Int32(n))
+        #else
         for i in 0..<n { gate[i] = GGMLExp.silu(gate[i]) * up[i] }
-    }
-
-    /// Softmax with ggml's exp and a double-precision sum, as llama.cpp's attention computes it.
-    public static func softmaxGGML(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
-        var maxValue = -Float.infinity
-        for i in 0..<n { maxValue = max(maxValue, x[i]) }
-        var sum: Double = 0
-        for i in 0..<n { let e = GGMLExp.exp(x[i] - maxValue); x[i] = e; sum += Double(e) }
-        let inv = Float(1 / sum)
-        for i in 0..<n { x[i] *= inv }
+        #endif
     }
 }

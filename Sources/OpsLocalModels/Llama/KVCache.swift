@@ -40,10 +40,7 @@ final class KVCache {
 
     /// Writes one position's key and value rows for `layer`.
     func store(layer: Int, position: Int, key k: UnsafePointer<Float>, value v: UnsafePointer<Float>) {
-        let kd = key(layer: layer, position: position), vd = value(layer: layer, position: position)
-        for i in 0..<width {
-            kd[i] = Float(Float16(k[i]))
-            vd[i] = Float(Float16(v[i]))
-        }
+        HalfRounding.round(k, into: key(layer: layer, position: position), count: width)
+        HalfRounding.round(v, into: value(layer: layer, position: position), count: width)
     }
 }

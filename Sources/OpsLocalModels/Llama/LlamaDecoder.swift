@@ -50,18 +50,32 @@ final class LlamaDecoder {
 
     /// Appends `tokens` after the cached positions and returns the next-token logits.
     /// The caller guarantees `position + tokens.count <= contextLength` and a non-empty list.
-    func forward(_ tokens: [Int]) -> UnsafeBufferPointer<Float> {
+    ///
+    /// `batchTokens` is how many tokens llama.cpp would evaluate together here (default: these
+    /// tokens): attention sums in the order of the kernel llama.cpp picks for that batch size,
+    /// so a prompt whose prefix is cached still follows the prompt path for its suffix.
+    func forward(_ tokens: [Int], batchTokens: Int? = nil) -> UnsafeBufferPointer<Float> {
         precondition(!tokens.isEmpty && position + tokens.count <= contextLength)
         var start = 0
         while start < tokens.count {
-            let chunk = Array(tokens[start..<min(start + chunkSize, tokens.count)])
-            run(chunk)
-            start += chunk.count
+            // llama.cpp splits an evaluation into ubatches of `referenceBatchSize` tokens.
+            let batch = Array(tokens[start..<min(start + Self.referenceBatchSize, tokens.count)])
+            let order = AttentionSummationOrder(batchTokens: start == 0 ? max(batchTokens ?? 0, batch.count) : batch.count)
+            var offset = 0
+            while offset < batch.count {
+                let chunk = Array(batch[offset..<min(offset + chunkSize, batch.count)])
+                run(chunk, order: order)
+                offset += chunk.count
+            }
+            start += batch.count
         }
         return UnsafeBufferPointer(start: logits.pointer, count: config.vocabularySize)
     }
 
-    private func run(_ tokens: [Int]) {
+    /// The ubatch size llama.cpp evaluates prompts with (llama-cpp-python's default n_batch).
+    static let referenceBatchSize = 512
+
+    private func run(_ tokens: [Int], order: AttentionSummationOrder) {
         let c = config, n = tokens.count, w = c.width
         let first = cache.count
         for (t, id) in tokens.enumerated() {
@@ -78,7 +92,7 @@ final class LlamaDecoder {
                 rope.apply(k.pointer + t * c.kvWidth, heads: c.kvHeads, position: first + t)
                 cache.store(layer: l, position: first + t, key: k.pointer + t * c.kvWidth, value: v.pointer + t * c.kvWidth)
             }
-            attend(layer: l, tokens: n, first: first)
+            attend(layer: l, tokens: n, first: first, order: order)
             widthActs.quantize(attended.pointer, rows: n)
             QuantizedMatMul.multiply(layer.output, widthActs, into: projected.pointer)
             for i in 0..<(n * w) { x[i] += projected[i] }
@@ -99,31 +113,33 @@ final class LlamaDecoder {
         QuantizedMatMul.multiply(weights.outputHead, widthActs, into: logits.pointer)
     }
 
-    /// Causal grouped-query attention of the chunk's queries over the cache.
-    /// Queries and probabilities are rounded to f16 as llama.cpp's f16 cache products do.
-    private func attend(layer l: Int, tokens n: Int, first: Int) {
+    /// Causal grouped-query attention of the chunk's queries over the cache, computed as
+    /// llama.cpp's non-flash path does: queries and softmax weights rounded to f16 (its f16 cache
+    /// products), scores scaled inside the softmax, every sum in `order`.
+    private func attend(layer l: Int, tokens n: Int, first: Int, order: AttentionSummationOrder) {
         let c = config, d = c.headDim, group = c.heads / c.kvHeads
         let scale = 1 / Float(d).squareRoot()
+        let slotCount = order.slotCount
         Parallel.forRanges(n * c.heads, minimumPerThread: 2) { range in
             let scores = UnsafeMutablePointer<Float>.allocate(capacity: first + n)
             let query = UnsafeMutablePointer<Float>.allocate(capacity: d)
-            let sum = UnsafeMutablePointer<Float>.allocate(capacity: d)
-            defer { scores.deallocate(); query.deallocate(); sum.deallocate() }
+            let slots = UnsafeMutablePointer<Float>.allocate(capacity: slotCount * d)
+            defer { scores.deallocate(); query.deallocate(); slots.deallocate() }
             for task in range {
                 let t = task / c.heads, h = task % c.heads, kvHead = h / group
                 let visible = first + t + 1
                 let qh = q.pointer + t * c.width + h * d
-                for i in 0..<d { query[i] = Float(Float16(qh[i])) }
-                for j in 0..<visible {
-                    scores[j] = VectorOps.dot(query, cache.key(layer: l, position: j) + kvHead * d, d) * scale
-                }
-                VectorOps.softmaxGGML(scores, visible)
-                for i in 0..<d { sum[i] = 0 }
-                for j in 0..<visible {
-                    VectorOps.axpy(Float(Float16(scores[j])), cache.value(layer: l, position: j) + kvHead * d, sum, d)
-                }
+                HalfRounding.round(qh, into: query, count: d)
+                let keys = cache.key(layer: l, position: 0) + kvHead * d
+                let values = cache.value(layer: l, position: 0) + kvHead * d
+                order.scores(keys: keys, stride: cache.width, query: query, width: d, count: visible, scale: scale, into: scores)
+                AttentionSummationOrder.softmax(scores, visible)
+                HalfRounding.round(scores, into: scores, count: visible)
+                slots.initialize(repeating: 0, count: slotCount * d)
+                order.accumulate(values: values, stride: cache.width, weights: scores, width: d, count: visible, into: slots)
+                order.reduceSlots(slots, width: d)
                 let out = attended.pointer + t * c.width + h * d
-                for i in 0..<d { out[i] = sum[i] }
+                for i in 0..<d { out[i] = slots[i] }
             }
         }
     }

@@ -4,7 +4,11 @@ import Foundation
 /// weights are permuted for).
 ///
 /// Angles follow ggml's recipe, `θ_i = pos · base^(−2i/d)` built by repeated multiplication
-/// in single precision, so positions rotate exactly as in llama.cpp.
+/// in single precision, so positions rotate exactly as in llama.cpp. The rotation also rounds
+/// as llama.cpp's build does: GCC contracts `x0·cos − x1·sin` (and `x0·sin + x1·cos`) into a
+/// fused multiply-add of the first product onto the rounded second one; a plain multiply and
+/// subtract differs in the last bit for about one value in ten, which then flips the f16
+/// rounding of some cached keys and queries.
 struct RotaryEmbedding {
     let dimensions: Int
     let base: Float
@@ -24,8 +28,8 @@ struct RotaryEmbedding {
             let v = x + h * dimensions
             for i in 0..<pairs {
                 let x0 = v[2 * i], x1 = v[2 * i + 1]
-                v[2 * i] = x0 * cosines[i] - x1 * sines[i]
-                v[2 * i + 1] = x0 * sines[i] + x1 * cosines[i]
+                v[2 * i] = (-(x1 * sines[i])).addingProduct(x0, cosines[i])
+                v[2 * i + 1] = (x1 * cosines[i]).addingProduct(x0, sines[i])
             }
         }
     }
