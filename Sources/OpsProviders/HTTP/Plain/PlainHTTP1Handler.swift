@@ -80,8 +80,7 @@ final class PlainHTTP1Handler: ChannelInboundHandler, RemovableChannelHandler {
             exchange!.receivedAny = true
             exchange!.head = head
             exchange!.lastRead = .now()
-            exchange!.timer?.cancel()
-            exchange!.timer = context.eventLoop.scheduleTask(in: exchange!.readTimeout) { [weak self] in self?.timerFired() }
+            // The head timer stays: when it fires it checks the body for stalls instead.
             if case .stream(let promise, _) = exchange!.sink { promise.succeed(head) }
         case .body(let part):
             exchange!.lastRead = .now()
