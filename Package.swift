@@ -41,6 +41,9 @@ let package = Package(
             "OpsCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         // Routing, pricing, cost.
         .target(name: "OpsGateway", dependencies: ["OpsCore"]),
@@ -105,7 +108,11 @@ let package = Package(
         .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
         .testTarget(name: "OpsGatewayTests", dependencies: ["OpsGateway", "OpsCore"]),
         .testTarget(name: "OpsTelemetryTests", dependencies: ["OpsTelemetry", "OpsCore"]),
-        .testTarget(name: "OpsProvidersTests", dependencies: ["OpsProviders", "OpsCore"]),
+        .testTarget(name: "OpsProvidersTests", dependencies: [
+            "OpsProviders", "OpsCore", "OpsTesting",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "OpsLocalModelsTests", dependencies: ["OpsLocalModels", "OpsCore"], exclude: ["Fixtures"]),
         .testTarget(name: "OpsEvalTests", dependencies: ["OpsEval", "OpsCore"], exclude: ["Fixtures"]),
     ],

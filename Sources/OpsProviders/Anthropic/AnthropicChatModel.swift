@@ -12,12 +12,13 @@ public struct AnthropicChatModel: ChatModel {
     public let deployment: ModelDeployment
     private let client: UpstreamClient
 
+    private let url: UpstreamURL
+
     public init(deployment: ModelDeployment, client: UpstreamClient) {
         self.deployment = deployment
         self.client = client
+        url = UpstreamURL((deployment.baseURL ?? "https://api.anthropic.com/v1").trimmingSuffix("/") + "/messages")
     }
-
-    private var url: String { (deployment.baseURL ?? "https://api.anthropic.com/v1").trimmingSuffix("/") + "/messages" }
 
     private var headers: [(String, String)] {
         var headers = [("anthropic-version", Self.apiVersion)]
@@ -31,15 +32,13 @@ public struct AnthropicChatModel: ChatModel {
         var body = request
         body.stream = false
         let json = try AnthropicRequestTranslator.body(for: body, model: deployment.upstreamModel)
-        let response = try await client.post(url: url, headers: headers, json: json, timeouts: deployment.timeouts)
-        let bytes = try await UpstreamClient.collect(response)
-        let status = Int(response.status.code)
-        guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "anthropic",
-                                            retryAfter: response.headers.first(name: "retry-after"))
+        let response = try await client.post(url, headers: headers, json: json, timeouts: deployment.timeouts)
+        guard response.isSuccess else {
+            throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "anthropic",
+                                            retryAfter: response.retryAfter)
         }
         let parsed: JSONValue
-        do { parsed = try JSONParser.parse(bytes) } catch {
+        do { parsed = try JSONParser.parse(response.body.readableBytesView) } catch {
             throw OpsError(.upstreamUnavailable, "upstream returned malformed JSON: \(error)", code: "upstream_malformed")
         }
         return try AnthropicResponseTranslator.response(from: parsed, created: Self.now)
@@ -49,14 +48,12 @@ public struct AnthropicChatModel: ChatModel {
         var body = request
         body.stream = true
         let json = try AnthropicRequestTranslator.body(for: body, model: deployment.upstreamModel)
-        let response = try await client.post(url: url, headers: headers, json: json, timeouts: deployment.timeouts)
-        let status = Int(response.status.code)
-        guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response),
-                                            provider: "anthropic",
-                                            retryAfter: response.headers.first(name: "retry-after"))
+        let response = try await client.stream(url, headers: headers, json: json, timeouts: deployment.timeouts)
+        guard response.isSuccess else {
+            throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response),
+                                            provider: "anthropic", retryAfter: response.retryAfter)
         }
-        return AnthropicStreamReader.chunks(from: response.body, url: url,
+        return AnthropicStreamReader.chunks(from: response.body, url: url.string,
                                             translator: AnthropicStreamTranslator(created: Self.now))
     }
 }

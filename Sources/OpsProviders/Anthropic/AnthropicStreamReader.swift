@@ -5,7 +5,7 @@ import OpsCore
 /// Feeds an Anthropic SSE body through `AnthropicStreamTranslator` as bytes arrive; nothing is
 /// buffered beyond the event being read.
 enum AnthropicStreamReader {
-    static func chunks(from body: HTTPClientResponse.Body, url: String,
+    static func chunks(from body: UpstreamBody, url: String,
                        translator: AnthropicStreamTranslator) -> AsyncThrowingStream<ChatChunk, Error> {
         chunks(from: body.map { Array($0.readableBytesView) }, url: url, translator: translator)
     }

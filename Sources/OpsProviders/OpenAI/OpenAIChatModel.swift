@@ -8,12 +8,13 @@ public struct OpenAIChatModel: ChatModel {
     public let deployment: ModelDeployment
     private let client: UpstreamClient
 
+    private let url: UpstreamURL
+
     public init(deployment: ModelDeployment, client: UpstreamClient) {
         self.deployment = deployment
         self.client = client
+        url = UpstreamURL((deployment.baseURL ?? "https://api.openai.com/v1").trimmingSuffix("/") + "/chat/completions")
     }
-
-    private var url: String { (deployment.baseURL ?? "https://api.openai.com/v1").trimmingSuffix("/") + "/chat/completions" }
 
     private var headers: [(String, String)] {
         guard let key = deployment.apiKey, !key.isEmpty else { return [] }
@@ -23,15 +24,14 @@ public struct OpenAIChatModel: ChatModel {
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         var body = request
         body.stream = false
-        let response = try await client.post(url: url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
+        let response = try await client.post(url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
                                              timeouts: deployment.timeouts)
-        let bytes = try await UpstreamClient.collect(response)
-        guard (200..<300).contains(Int(response.status.code)) else {
-            throw UpstreamErrorReader.error(status: Int(response.status.code), body: bytes, provider: "openai",
-                                            retryAfter: response.headers.first(name: "retry-after"))
+        guard response.isSuccess else {
+            throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "openai",
+                                            retryAfter: response.retryAfter)
         }
         let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch {
+        do { json = try JSONParser.parse(response.body.readableBytesView) } catch {
             throw OpsError(.upstreamUnavailable, "upstream returned malformed JSON: \(error)", code: "upstream_malformed")
         }
         return try ChatResponse(json: json)
@@ -40,14 +40,13 @@ public struct OpenAIChatModel: ChatModel {
     public func stream(_ request: ChatRequest) async throws -> AsyncThrowingStream<ChatChunk, Error> {
         var body = request
         body.stream = true
-        let response = try await client.post(url: url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
-                                             timeouts: deployment.timeouts)
-        let status = Int(response.status.code)
-        guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: try await UpstreamClient.collect(response), provider: "openai",
-                                            retryAfter: response.headers.first(name: "retry-after"))
+        let response = try await client.stream(url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
+                                               timeouts: deployment.timeouts)
+        guard response.isSuccess else {
+            throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response), provider: "openai",
+                                            retryAfter: response.retryAfter)
         }
-        return OpenAIStreamReader.chunks(from: response.body, url: url)
+        return OpenAIStreamReader.chunks(from: response.body, url: url.string)
     }
 }
 

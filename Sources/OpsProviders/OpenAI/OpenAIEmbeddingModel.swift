@@ -12,17 +12,15 @@ public struct OpenAIEmbeddingModel: EmbeddingModel {
     }
 
     public func embed(_ request: EmbeddingRequest) async throws -> EmbeddingResponse {
-        let url = (deployment.baseURL ?? "https://api.openai.com/v1").trimmingSuffix("/") + "/embeddings"
+        let url = UpstreamURL((deployment.baseURL ?? "https://api.openai.com/v1").trimmingSuffix("/") + "/embeddings")
         let headers = deployment.apiKey.map { [("authorization", "Bearer \($0)")] } ?? []
-        let response = try await client.post(url: url, headers: headers, json: request.upstreamJSON(model: deployment.upstreamModel),
+        let response = try await client.post(url, headers: headers, json: request.upstreamJSON(model: deployment.upstreamModel),
                                              timeouts: deployment.timeouts)
-        let bytes = try await UpstreamClient.collect(response)
-        let status = Int(response.status.code)
-        guard (200..<300).contains(status) else {
-            throw UpstreamErrorReader.error(status: status, body: bytes, provider: "openai",
-                                            retryAfter: response.headers.first(name: "retry-after"))
+        guard response.isSuccess else {
+            throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "openai",
+                                            retryAfter: response.retryAfter)
         }
-        guard let json = try? JSONParser.parse(bytes), let data = json["data"]?.arrayValue else {
+        guard let json = try? JSONParser.parse(response.body.readableBytesView), let data = json["data"]?.arrayValue else {
             throw OpsError(.upstreamUnavailable, "upstream returned a malformed embeddings response", code: "upstream_malformed")
         }
         var vectors = [[Float]](repeating: [], count: data.count)

@@ -1,10 +1,9 @@
-import AsyncHTTPClient
 import NIOCore
 import OpsCore
 
 /// Turns an OpenAI-style SSE body into chunks as bytes arrive; nothing is buffered beyond an event.
 enum OpenAIStreamReader {
-    static func chunks(from body: HTTPClientResponse.Body, url: String) -> AsyncThrowingStream<ChatChunk, Error> {
+    static func chunks(from body: UpstreamBody, url: String) -> AsyncThrowingStream<ChatChunk, Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 var decoder = SSEDecoder()

@@ -1,5 +1,6 @@
 import OpsCore
 import Prometheus
+import Synchronization
 
 /// The gateway's Prometheus series. One registry per server instance (no global state), so tests
 /// can run several servers in one process.
@@ -8,6 +9,8 @@ public final class GatewayMetrics: Sendable {
     public let tracesWritten: Counter
     public let tracesDropped: Counter
     public let traceQueueDepth: Gauge
+    /// Per-model handles, so a call does not look its series up in the registry.
+    private let series = Mutex<[String: ModelSeries]>([:])
 
     private static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
 
@@ -23,29 +26,55 @@ public final class GatewayMetrics: Sendable {
 
     /// Counts one finished call and its latency, time to first token, tokens and cost.
     public func observe(_ trace: Trace) {
-        let labels = [("model", trace.model), ("status", String(trace.httpStatus))]
-        registry.makeCounter(descriptor: .init(namespace: "llmops", metricName: "requests", unitName: "total",
-                                               helpText: "Gateway calls by model and HTTP status."), labels: labels).increment()
-        let modelLabel = [("model", trace.model)]
-        registry.makeValueHistogram(descriptor: .init(namespace: "llmops", metricName: "request_duration", unitName: "seconds",
-                                                      helpText: "Gateway call latency."),
-                                    labels: modelLabel, buckets: Self.latencyBuckets).record(trace.latencyMs / 1000)
-        if let ttft = trace.ttftMs {
-            registry.makeValueHistogram(descriptor: .init(namespace: "llmops", metricName: "time_to_first_token", unitName: "seconds",
-                                                          helpText: "Time to the first streamed token."),
-                                        labels: modelLabel, buckets: Self.latencyBuckets).record(ttft / 1000)
+        let handles = self.handles(for: trace)
+        handles.requests.increment()
+        handles.duration.record(trace.latencyMs / 1000)
+        if let ttft = trace.ttftMs { handles.ttft?.record(ttft / 1000) }
+        if let usage = trace.usage, let tokens = handles.tokens {
+            tokens.prompt.increment(by: Int64(usage.promptTokens))
+            tokens.completion.increment(by: Int64(usage.completionTokens))
         }
-        if let usage = trace.usage {
-            let tokens = MetricNameDescriptor(namespace: "llmops", metricName: "tokens", unitName: "total",
-                                              helpText: "Tokens by model and kind (prompt, completion).")
-            registry.makeCounter(descriptor: tokens, labels: modelLabel + [("kind", "prompt")]).increment(by: Int64(usage.promptTokens))
-            registry.makeCounter(descriptor: tokens, labels: modelLabel + [("kind", "completion")])
-                .increment(by: Int64(usage.completionTokens))
-        }
-        if let cost = trace.costUSD, cost > 0 {
-            registry.makeCounter(descriptor: .init(namespace: "llmops", metricName: "cost_usd", unitName: "total",
-                                                   helpText: "Cost in US dollars from the price table."), labels: modelLabel)
-                .increment(by: cost)
+        if let cost = trace.costUSD, cost > 0 { handles.cost?.increment(by: cost) }
+    }
+
+    /// The registry's series for this call, looked up once per model (and status) and then cached.
+    private func handles(for trace: Trace) -> ModelSeriesHandles {
+        let registry = self.registry
+        let model = trace.model
+        let modelLabel = [("model", model)]
+        return series.withLock { cache in
+            var entry = cache[model] ?? ModelSeries()
+            defer { cache[model] = entry }
+            let status = trace.httpStatus
+            let requests = entry.requests[status] ?? registry.makeCounter(
+                descriptor: .init(namespace: "llmops", metricName: "requests", unitName: "total",
+                                  helpText: "Gateway calls by model and HTTP status."),
+                labels: modelLabel + [("status", String(status))])
+            entry.requests[status] = requests
+            let duration = entry.duration ?? registry.makeValueHistogram(
+                descriptor: .init(namespace: "llmops", metricName: "request_duration", unitName: "seconds", helpText: "Gateway call latency."),
+                labels: modelLabel, buckets: Self.latencyBuckets)
+            entry.duration = duration
+            if trace.ttftMs != nil, entry.ttft == nil {
+                entry.ttft = registry.makeValueHistogram(
+                    descriptor: .init(namespace: "llmops", metricName: "time_to_first_token", unitName: "seconds",
+                                      helpText: "Time to the first streamed token."),
+                    labels: modelLabel, buckets: Self.latencyBuckets)
+            }
+            if trace.usage != nil, entry.promptTokens == nil || entry.completionTokens == nil {
+                let tokens = MetricNameDescriptor(namespace: "llmops", metricName: "tokens", unitName: "total",
+                                                  helpText: "Tokens by model and kind (prompt, completion).")
+                entry.promptTokens = registry.makeCounter(descriptor: tokens, labels: modelLabel + [("kind", "prompt")])
+                entry.completionTokens = registry.makeCounter(descriptor: tokens, labels: modelLabel + [("kind", "completion")])
+            }
+            if let cost = trace.costUSD, cost > 0, entry.cost == nil {
+                entry.cost = registry.makeCounter(descriptor: .init(namespace: "llmops", metricName: "cost_usd", unitName: "total",
+                                                                    helpText: "Cost in US dollars from the price table."),
+                                                  labels: modelLabel)
+            }
+            let tokens = trace.usage == nil ? nil : entry.promptTokens.flatMap { p in entry.completionTokens.map { (p, $0) } }
+            return ModelSeriesHandles(requests: requests, duration: duration, ttft: trace.ttftMs == nil ? nil : entry.ttft,
+                                      tokens: tokens, cost: entry.cost)
         }
     }
 
