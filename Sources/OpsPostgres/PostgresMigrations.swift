@@ -203,6 +203,9 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        Migration(version: 8, name: "score reasons of experiment items", statements: [
+            "ALTER TABLE experiment_items ADD COLUMN score_reasons TEXT NOT NULL DEFAULT '{}'",
+        ]),
         Migration(version: 10, name: "key limits, limit states and route changes", statements: [
             "ALTER TABLE api_keys ADD COLUMN limits TEXT",
             """
