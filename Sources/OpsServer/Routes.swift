@@ -56,6 +56,7 @@ enum Routes {
         api.get("experiments/:id", use: experiments.get)
         api.post("experiments/:id/items", use: experiments.saveItems)
         api.post("experiments/:id/finish", use: experiments.finish)
+        api.get("experiments/compare", use: ExperimentComparisonController(services: services).compare)
 
         // Web console (server-rendered pages, cookie session).
         ConsoleRoutes.register(on: router, services: services)
