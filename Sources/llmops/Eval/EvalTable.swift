@@ -13,10 +13,12 @@ enum EvalTable {
                      + "target \(session.plan.target.description)")
         if report.skipped > 0 { lines.append("resumed: \(report.skipped) items were already done, \(report.ranNow) ran now") }
         lines.append("")
-        lines.append(row(["metric", "mean", "corpus", "scored"]))
+        lines.append(row(["metric", "mean", "corpus", "scored", "errors"]))
         for figure in summary.metrics {
-            lines.append(row([figure.metric, number(figure.mean), figure.corpus.map(number) ?? "-", "\(figure.scored)"]))
+            lines.append(row([figure.metric, number(figure.mean), figure.corpus.map(number) ?? "-", "\(figure.scored)",
+                              "\(figure.errors)"]))
         }
+        lines += scoreErrors(report.results, metrics: session.plan.metrics)
         lines.append("")
         lines.append("items \(summary.items), failed \(summary.failed); latency mean \(number(summary.latencyMean))s "
                      + "p50 \(number(summary.latencyP50))s p95 \(number(summary.latencyP95))s; tokens \(summary.promptTokens) "
@@ -44,6 +46,18 @@ enum EvalTable {
             for check in outcome.checks { lines.append("  \(check.passed ? "ok  " : "FAIL") \(check.message)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Up to three score errors per metric, so a judge or scorer that fails shows why.
+    static func scoreErrors(_ results: [ExperimentItemResult], metrics: [String]) -> [String] {
+        var lines: [String] = []
+        for metric in metrics {
+            let failed = results.filter { $0.scoreErrors[metric] != nil }.sorted { $0.item < $1.item }
+            guard !failed.isEmpty else { continue }
+            lines.append("\(metric): \(failed.count) item(s) could not be scored, e.g.")
+            for result in failed.prefix(3) { lines.append("  #\(result.item): \(result.scoreErrors[metric]!)") }
+        }
+        return lines
     }
 
     private static func row(_ cells: [String]) -> String {
