@@ -17,10 +17,11 @@ enum ComparisonTable {
         }
         lines.append("")
         let metrics = comparison["metrics"]?.arrayValue ?? []
-        lines.append(row(["metric", "paired", "mean A", "mean B", "diff B-A", "95% CI", "win/tie/loss", "p (Wilcoxon)", ""]))
+        let nameWidth = max(14, (metrics.compactMap { $0["metric"]?.stringValue?.count }.max() ?? 0) + 1)
+        lines.append(row(nameWidth: nameWidth, ["metric", "paired", "mean A", "mean B", "diff B-A", "95% CI", "win/tie/loss", "p (Wilcoxon)", ""]))
         for metric in metrics {
             let ci = metric["ci"]
-            lines.append(row([
+            lines.append(row(nameWidth: nameWidth, [
                 metric["metric"]?.stringValue ?? "?", "\(metric["items"]?.intValue ?? 0)", number(metric["mean_a"]),
                 number(metric["mean_b"]), number(metric["difference"]), "[\(number(ci?["lower"])), \(number(ci?["upper"]))]",
                 "\(metric["wins"]?.intValue ?? 0)/\(metric["ties"]?.intValue ?? 0)/\(metric["losses"]?.intValue ?? 0)",
@@ -45,8 +46,8 @@ enum ComparisonTable {
         return lines.joined(separator: "\n")
     }
 
-    private static func row(_ cells: [String]) -> String {
-        let widths = [14, 7, 9, 9, 9, 22, 13, 13, 9]
+    private static func row(nameWidth: Int, _ cells: [String]) -> String {
+        let widths = [nameWidth, 7, 9, 9, 9, 22, 13, 13, 9]
         return cells.enumerated().map { $0.element.padded(widths[min($0.offset, widths.count - 1)]) }
             .joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }
