@@ -13,7 +13,7 @@ include mk/models.mk
 include mk/eval.mk
 -include mk/*.local.mk
 
-.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway bench-store bench-gateway-core clean
+.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway bench-store bench-gateway-core bench-experiment clean
 
 help:
 	@echo "make run            build (release) and serve on http://127.0.0.1:8080 with ./llmops-data (SQLite)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench-gateway  gateway overhead and throughput vs direct-to-mock (and LiteLLM when installed)"
 	@echo "make bench-store    batched trace writes per second into SQLite (and PostgreSQL)"
 	@echo "make bench-eval     BLEU + ROUGE speed vs sacrebleu + rouge-score"
+	@echo "make bench-experiment  eval run over 1,000 items vs 1,000 plain requests through the gateway"
 	@echo "make bench-local    in-process models vs sentence-transformers / llama-cpp-python (by hand)"
 
 # Installs only what is missing; needs root (CI and the dev machines run as root).
@@ -58,6 +59,9 @@ test-python:
 
 bench-gateway:
 	bash bench/gateway/run.sh
+
+bench-experiment:
+	bash bench/experiment/run.sh
 
 # Routing + exact-cache lookup and semantic-cache lookup over 100k cached entries, release build.
 bench-gateway-core:

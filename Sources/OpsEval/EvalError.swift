@@ -12,6 +12,10 @@ public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidOption(String)
     /// Hypotheses and references of different lengths, or an embedder that returned too few vectors.
     case countMismatch(String)
+    /// A judge's answer that does not parse, is out of the rubric's range, or a judge call that failed.
+    case judgeAnswer(String)
+    /// An external scorer that failed, timed out or answered something unusable (the message names it).
+    case scorerFailed(String)
 
     public var description: String {
         switch self {
@@ -23,7 +27,7 @@ public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unknown metric \(quoted(name)); valid metrics: \(valid.joined(separator: ", "))"
         case .missingReference(let metric):
             return "metric \(metric) needs at least one reference"
-        case .invalidOption(let reason), .countMismatch(let reason):
+        case .invalidOption(let reason), .countMismatch(let reason), .judgeAnswer(let reason), .scorerFailed(let reason):
             return reason
         }
     }

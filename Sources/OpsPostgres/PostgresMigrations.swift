@@ -271,6 +271,9 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX annotation_queue_items_state ON annotation_queue_items (queue_id, state, position)",
         ]),
+        Migration(version: 8, name: "score reasons of experiment items", statements: [
+            "ALTER TABLE experiment_items ADD COLUMN score_reasons TEXT NOT NULL DEFAULT '{}'",
+        ]),
         Migration(version: 10, name: "key limits, limit states and route changes", statements: [
             "ALTER TABLE api_keys ADD COLUMN limits TEXT",
             """

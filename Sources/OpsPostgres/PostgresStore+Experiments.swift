@@ -7,7 +7,7 @@ extension PostgresStore {
         id, project, dataset, dataset_version, item_count, plan, status, author, created_at, finished_at, summary
         """
     static let experimentItemColumns = """
-        item, output, latency, prompt_tokens, completion_tokens, cost, trace_id, scores, score_errors, error
+        item, output, latency, prompt_tokens, completion_tokens, cost, trace_id, scores, score_reasons, score_errors, error
         """
 
     public func createRun(_ run: ExperimentRun) async throws {
@@ -52,12 +52,13 @@ extension PostgresStore {
                         INSERT INTO experiment_items (run_id, \(unescaped: Self.experimentItemColumns)) VALUES (\(runID), \
                         \(record.item), \(PostgresText.clean(record.output)), \(record.latency), \(record.usage?.promptTokens), \
                         \(record.usage?.completionTokens), \(record.cost), \(PostgresText.clean(record.traceID)), \
-                        \(PostgresText.json(.object(record.scores))), \(PostgresText.json(.object(record.scoreErrors))), \
+                        \(PostgresText.json(.object(record.scores))), \(PostgresText.json(.object(record.scoreReasons))), \
+                        \(PostgresText.json(.object(record.scoreErrors))), \
                         \(PostgresText.clean(record.error))) \
                         ON CONFLICT (run_id, item) DO UPDATE SET output = EXCLUDED.output, latency = EXCLUDED.latency, \
                         prompt_tokens = EXCLUDED.prompt_tokens, completion_tokens = EXCLUDED.completion_tokens, \
                         cost = EXCLUDED.cost, trace_id = EXCLUDED.trace_id, scores = EXCLUDED.scores, \
-                        score_errors = EXCLUDED.score_errors, error = EXCLUDED.error
+                        score_reasons = EXCLUDED.score_reasons, score_errors = EXCLUDED.score_errors, error = EXCLUDED.error
                         """, logger: self.logger)
                 }
             }
@@ -67,13 +68,14 @@ extension PostgresStore {
     public func items(runID: String, project: String) async throws -> [ExperimentItemRecord] {
         try await self.run("reading items of experiment run \(runID)") {
             var items: [ExperimentItemRecord] = []
-            for try await (item, output, latency, prompt, completion, cost, trace, scores, errors, error) in try await client.query("""
+            for try await (item, output, latency, prompt, completion, cost, trace, scores, reasons, errors, error) in try await client.query("""
                 SELECT \(unescaped: Self.experimentItemColumns) FROM experiment_items WHERE run_id = \(runID) \
                 AND run_id IN (SELECT id FROM experiment_runs WHERE project = \(project)) ORDER BY item
-                """, logger: logger).decode((Int, String?, Double?, Int?, Int?, Double?, String?, String, String, String?).self) {
+                """, logger: logger).decode((Int, String?, Double?, Int?, Int?, Double?, String?, String, String, String, String?).self) {
                 items.append(try StoredColumns.experimentItem(runID: runID, item: item, output: output, latency: latency,
                                                               promptTokens: prompt, completionTokens: completion, cost: cost,
-                                                              traceID: trace, scores: scores, scoreErrors: errors, error: error))
+                                                              traceID: trace, scores: scores, scoreReasons: reasons,
+                                                              scoreErrors: errors, error: error))
             }
             return items
         }

@@ -26,6 +26,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v7") { db in
             try db.execute(sql: v7AnnotationQueues)
         }
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: v8ScoreReasons)
+        }
         migrator.registerMigration("v10") { db in
             try db.execute(sql: v10LimitsAndRoutes)
         }
@@ -286,5 +289,10 @@ enum SQLiteMigrations {
             created_at INTEGER NOT NULL,
             routes TEXT NOT NULL
         );
+        """
+
+    // Why each score is what it is (a judge's reason, a failed check), next to the scores.
+    static let v8ScoreReasons = """
+        ALTER TABLE experiment_items ADD COLUMN score_reasons TEXT NOT NULL DEFAULT '{}';
         """
 }

@@ -7,7 +7,7 @@ extension SQLiteStore {
         id, project, dataset, dataset_version, item_count, plan, status, author, created_at, finished_at, summary
         """
     static let experimentItemColumns = """
-        item, output, latency, prompt_tokens, completion_tokens, cost, trace_id, scores, score_errors, error
+        item, output, latency, prompt_tokens, completion_tokens, cost, trace_id, scores, score_reasons, score_errors, error
         """
 
     public func createRun(_ run: ExperimentRun) async throws {
@@ -42,16 +42,18 @@ extension SQLiteStore {
                                          arguments: [runID, project])
             if let error = Self.saveItemsError(runID: runID, itemCount: count, items: items) { throw error }
             let statement = try db.makeStatement(sql: """
-                INSERT INTO experiment_items (run_id, \(Self.experimentItemColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                INSERT INTO experiment_items (run_id, \(Self.experimentItemColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
                 ON CONFLICT (run_id, item) DO UPDATE SET output = excluded.output, latency = excluded.latency, \
                 prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens, cost = excluded.cost, \
-                trace_id = excluded.trace_id, scores = excluded.scores, score_errors = excluded.score_errors, error = excluded.error
+                trace_id = excluded.trace_id, scores = excluded.scores, score_reasons = excluded.score_reasons, \
+                score_errors = excluded.score_errors, error = excluded.error
                 """)
             for record in items {
                 try statement.execute(arguments: [
                     runID, record.item, SQLiteRowEncoder.text(record.output), record.latency, record.usage?.promptTokens,
                     record.usage?.completionTokens, record.cost, SQLiteRowEncoder.text(record.traceID),
-                    SQLiteRowEncoder.json(.object(record.scores)), SQLiteRowEncoder.json(.object(record.scoreErrors)),
+                    SQLiteRowEncoder.json(.object(record.scores)), SQLiteRowEncoder.json(.object(record.scoreReasons)),
+                    SQLiteRowEncoder.json(.object(record.scoreErrors)),
                     SQLiteRowEncoder.text(record.error),
                 ])
             }
@@ -66,7 +68,8 @@ extension SQLiteStore {
                 """, arguments: [runID, project]).map { row in
                 try StoredColumns.experimentItem(runID: runID, item: row[0], output: row[1], latency: row[2],
                                                  promptTokens: row[3], completionTokens: row[4], cost: row[5],
-                                                 traceID: row[6], scores: row[7], scoreErrors: row[8], error: row[9])
+                                                 traceID: row[6], scores: row[7], scoreReasons: row[8], scoreErrors: row[9],
+                                                 error: row[10])
             }
         }
     }

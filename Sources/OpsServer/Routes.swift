@@ -70,6 +70,7 @@ enum Routes {
         api.get("queues/:id/items/:item", use: queues.item)
         api.post("queues/:id/items/:item/complete", use: queues.complete)
         api.post("queues/:id/items/:item/skip", use: queues.skip)
+        api.get("experiments/compare", use: ExperimentComparisonController(services: services).compare)
 
         // Web console (server-rendered pages, cookie session).
         ConsoleRoutes.register(on: router, services: services)

@@ -29,7 +29,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2, 3, 4, 5, 6, 7, 10]
+        return [1, 2, 3, 4, 5, 6, 7, 8, 10]
     }
 
     public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -7,10 +8,23 @@ import NIOPosix
 // It must happen on the main thread before any task starts, hence this file instead of @main.
 _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
-/// Runs the command line in an async function, where `main()` resolves to the asynchronous
-/// entry point (top-level code would pick the synchronous one).
+/// Runs the command line in an async function, as `AsyncParsableCommand.main()` does, except that
+/// usage errors of `eval` commands exit with `EvalExit`'s status 2 instead of 64.
 func runCommandLine() async {
-    await LLMOpsCommand.main()
+    do {
+        var command = try LLMOpsCommand.parseAsRoot()
+        if var asynchronous = command as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try command.run()
+        }
+    } catch {
+        if let status = EvalExit.usageStatus(for: error, arguments: CommandLine.arguments) {
+            EvalExit.printError(LLMOpsCommand.fullMessage(for: error))
+            exit(status)
+        }
+        LLMOpsCommand.exit(withError: error)
+    }
 }
 
 await runCommandLine()

@@ -52,7 +52,7 @@ final class SQLiteStoreTests: XCTestCase {
         let store = try SQLiteStore(path: path)
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [6, 7])
+        XCTAssertEqual(applied, [6, 7, 8])
         try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
                                             source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
         let scores = try await store.scores(project: "alpha", target: .trace("kept"))
@@ -65,9 +65,9 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 10])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v10"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
@@ -78,6 +78,29 @@ final class SQLiteStoreTests: XCTestCase {
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
+    }
+
+    /// A database made before v8 (items without `score_reasons`, v10 already applied) gets the
+    /// column on its next start, and its stored items read back with no reasons.
+    func testV8UpgradesADatabaseThatHasV10() async throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        try await store.pool.write { db in
+            try db.execute(sql: "ALTER TABLE experiment_items DROP COLUMN score_reasons")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8'")
+            try db.execute(sql: """
+                INSERT INTO experiment_runs (id, project, dataset, dataset_version, item_count, plan, status, author, created_at) \
+                VALUES ('run_old', 'p', 'd', 'h', 1, '{}', 'running', 'k', 0);
+                INSERT INTO experiment_items (run_id, item, scores, score_errors) VALUES ('run_old', 0, '{"exact":1}', '{}')
+                """)
+        }
+        let upgraded = try SQLiteStore(path: path)
+        let applied = try await upgraded.migrate()
+        XCTAssertEqual(applied, [8])
+        let items = try await upgraded.items(runID: "run_old", project: "p")
+        XCTAssertEqual(items.first?.scores["exact"], 1)
+        XCTAssertEqual(items.first?.scoreReasons, JSONObject())
     }
 
     func testListQuerySQL() {

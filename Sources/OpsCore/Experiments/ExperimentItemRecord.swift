@@ -12,14 +12,16 @@ public struct ExperimentItemRecord: Sendable, Hashable {
     public var traceID: String?
     /// Metric name → headline score, in the plan's metric order.
     public var scores: JSONObject
+    /// Metric name → why it gave that score (a judge's reason, a failed check), for scores that have one.
+    public var scoreReasons: JSONObject
     /// Metric name → why it could not score this output.
     public var scoreErrors: JSONObject
     /// Why the target failed, if it did.
     public var error: String?
 
     public init(item: Int, output: String? = nil, latency: Double? = nil, usage: Usage? = nil, cost: Double? = nil,
-                traceID: String? = nil, scores: JSONObject = JSONObject(), scoreErrors: JSONObject = JSONObject(),
-                error: String? = nil) {
+                traceID: String? = nil, scores: JSONObject = JSONObject(), scoreReasons: JSONObject = JSONObject(),
+                scoreErrors: JSONObject = JSONObject(), error: String? = nil) {
         self.item = item
         self.output = output
         self.latency = latency
@@ -27,6 +29,7 @@ public struct ExperimentItemRecord: Sendable, Hashable {
         self.cost = cost
         self.traceID = traceID
         self.scores = scores
+        self.scoreReasons = scoreReasons
         self.scoreErrors = scoreErrors
         self.error = error
     }
@@ -34,7 +37,8 @@ public struct ExperimentItemRecord: Sendable, Hashable {
     /// Reads one result of an API body; `path` names it in errors (`items[3]`).
     public init(json: JSONValue, path: String) throws(OpsError) {
         let fields = try JSONFields(json, path: path)
-        let known: Set<String> = ["item", "output", "latency", "usage", "cost", "trace_id", "scores", "score_errors", "error"]
+        let known: Set<String> = ["item", "output", "latency", "usage", "cost", "trace_id", "scores", "score_reasons", "score_errors",
+                                  "error"]
         if let unknown = fields.object.keys.first(where: { !known.contains($0) }) {
             throw .invalid("\(path).\(unknown) is not an item result field", param: "\(path).\(unknown)")
         }
@@ -51,13 +55,22 @@ public struct ExperimentItemRecord: Sendable, Hashable {
         for (name, value) in scores where value.doubleValue == nil {
             throw .invalid("\(path).scores.\(name) must be a number, got \(value.typeDescription)", param: "\(path).scores.\(name)")
         }
+        let scoreReasons = try fields.objectValue("score_reasons") ?? JSONObject()
+        for (name, value) in scoreReasons {
+            guard value.stringValue != nil else {
+                throw .invalid("\(path).score_reasons.\(name) must be a string", param: "\(path).score_reasons.\(name)")
+            }
+            guard scores[name] != nil else {
+                throw .invalid("\(path).score_reasons.\(name) explains a score the item does not have", param: "\(path).score_reasons.\(name)")
+            }
+        }
         let scoreErrors = try fields.objectValue("score_errors") ?? JSONObject()
         for (name, value) in scoreErrors where value.stringValue == nil {
             throw .invalid("\(path).score_errors.\(name) must be a string", param: "\(path).score_errors.\(name)")
         }
         self.init(item: item, output: try fields.string("output"), latency: try fields.double("latency"), usage: usage,
                   cost: try fields.double("cost"), traceID: try fields.string("trace_id"), scores: scores,
-                  scoreErrors: scoreErrors, error: try fields.string("error"))
+                  scoreReasons: scoreReasons, scoreErrors: scoreErrors, error: try fields.string("error"))
     }
 
     public var json: JSONValue {
@@ -71,6 +84,7 @@ public struct ExperimentItemRecord: Sendable, Hashable {
         if let cost { o["cost"] = .double(cost) }
         if let traceID { o["trace_id"] = .string(traceID) }
         o["scores"] = .object(scores)
+        if !scoreReasons.isEmpty { o["score_reasons"] = .object(scoreReasons) }
         if !scoreErrors.isEmpty { o["score_errors"] = .object(scoreErrors) }
         if let error { o["error"] = .string(error) }
         return .object(o)

@@ -20,11 +20,12 @@ extension StoredColumns {
     /// An item result read back from its columns.
     public static func experimentItem(runID: String, item: Int, output: String?, latency: Double?, promptTokens: Int?,
                                       completionTokens: Int?, cost: Double?, traceID: String?, scores: String,
-                                      scoreErrors: String, error: String?) throws(Corrupt) -> ExperimentItemRecord {
+                                      scoreReasons: String, scoreErrors: String, error: String?) throws(Corrupt) -> ExperimentItemRecord {
         let owner = "\(runID)[\(item)]"
         return ExperimentItemRecord(item: item, output: output, latency: latency, usage: usage(promptTokens, completionTokens),
                                     cost: cost, traceID: traceID,
                                     scores: try object(scores, column: "experiment_items.scores", of: owner),
+                                    scoreReasons: try object(scoreReasons, column: "experiment_items.score_reasons", of: owner),
                                     scoreErrors: try object(scoreErrors, column: "experiment_items.score_errors", of: owner),
                                     error: error)
     }

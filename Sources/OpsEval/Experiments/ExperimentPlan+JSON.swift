@@ -24,26 +24,34 @@ extension ExperimentPlan.Target {
 
 extension ExperimentPlan {
     /// Reads a plan as the experiments API stores it (`dataset`, `dataset_version`, `target`, `metrics`,
-    /// `concurrency`); every error is an `invalidRequest` naming the field.
+    /// `concurrency`, `settings`); every error is an `invalidRequest` naming the field.
     public init(json: JSONValue) throws(OpsError) {
         let fields = try JSONFields(json)
         let target = try Target(json: fields.object["target"] ?? .null)
         guard let rawMetrics = try fields.array("metrics"), !rawMetrics.isEmpty else {
-            throw .invalid("metrics is required: a non-empty list of metric names (\(MetricCatalog.names.joined(separator: ", ")))",
-                           param: "metrics")
+            throw .invalid("metrics is required: a non-empty list of metrics: \(MetricSpec.forms)", param: "metrics")
         }
         var metrics: [String] = []
         for (i, value) in rawMetrics.enumerated() {
-            guard let name = value.stringValue, MetricCatalog.names.contains(name) else {
-                throw .invalid("metrics[\(i)] is not a metric: \(value.serializedString()); valid metrics: "
-                               + MetricCatalog.names.joined(separator: ", "), param: "metrics[\(i)]")
+            guard let name = value.stringValue else {
+                throw .invalid("metrics[\(i)] is not a metric: \(value.serializedString()); metrics are strings: \(MetricSpec.forms)",
+                               param: "metrics[\(i)]")
+            }
+            do { _ = try MetricSpec(parsing: name) } catch {
+                if case .unknownMetric = error {
+                    throw .invalid("metrics[\(i)] is not a metric: \(value.serializedString()); use \(MetricSpec.forms)",
+                                   param: "metrics[\(i)]")
+                }
+                throw .invalid("metrics[\(i)]: \(error)", param: "metrics[\(i)]")
             }
             metrics.append(name)
         }
         let concurrency = try fields.int("concurrency", min: 1) ?? 8
+        var settings = MetricSettings()
+        if let object = try fields.objectValue("settings") { settings = try MetricSettings(json: .object(object)) }
         do {
             try self.init(dataset: try fields.requiredString("dataset"), datasetVersion: try fields.string("dataset_version") ?? "",
-                          target: target, metrics: metrics, concurrency: concurrency)
+                          target: target, metrics: metrics, concurrency: concurrency, settings: settings)
         } catch let error as OpsError {
             throw error
         } catch {

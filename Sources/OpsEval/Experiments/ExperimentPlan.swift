@@ -34,22 +34,22 @@ public struct ExperimentPlan: Sendable, Hashable {
     /// The content hash of the dataset version.
     public var datasetVersion: String
     public var target: Target
-    /// Metric names from `MetricCatalog.names`, in the order reports list them.
+    /// Metric names as `MetricSpec` parses them, in the order reports list them.
     public var metrics: [String]
     public var concurrency: Int
+    /// How the metrics are configured (normalization, judge versions, scorer timeout, …).
+    public var settings: MetricSettings
 
-    /// Checks the plan: known metrics, no duplicates, concurrency between 1 and 256.
+    /// Checks the plan: known metrics (`MetricSpec`), no duplicates, concurrency between 1 and 256.
     public init(dataset: String, datasetVersion: String, target: Target, metrics: [String],
-                concurrency: Int = 8) throws {
+                concurrency: Int = 8, settings: MetricSettings = MetricSettings()) throws {
         guard (1...256).contains(concurrency) else {
             throw EvalError.invalidOption("concurrency must be between 1 and 256, got \(concurrency)")
         }
         guard !metrics.isEmpty else {
             throw EvalError.invalidOption("an experiment needs at least one metric (--metric NAME)")
         }
-        for metric in metrics where !MetricCatalog.names.contains(metric) {
-            throw EvalError.unknownMetric(metric, valid: MetricCatalog.names)
-        }
+        for metric in metrics { _ = try MetricSpec(parsing: metric) }
         if let duplicate = metrics.first(where: { m in metrics.filter { $0 == m }.count > 1 }) {
             throw EvalError.invalidOption("metric \(duplicate) is listed twice")
         }
@@ -58,11 +58,15 @@ public struct ExperimentPlan: Sendable, Hashable {
         self.target = target
         self.metrics = metrics
         self.concurrency = concurrency
+        self.settings = settings
     }
+
+    /// The metrics, parsed.
+    public var specs: [MetricSpec] { metrics.compactMap { try? MetricSpec(parsing: $0) } }
 
     /// The plan as stored with the run.
     public var json: JSONValue {
         ["dataset": .string(dataset), "dataset_version": .string(datasetVersion), "target": target.json,
-         "metrics": .array(metrics.map { .string($0) }), "concurrency": .int(Int64(concurrency))]
+         "metrics": .array(metrics.map { .string($0) }), "concurrency": .int(Int64(concurrency)), "settings": settings.json]
     }
 }

@@ -12,19 +12,24 @@ public struct ExperimentRunner: Sendable {
     public typealias Target = @Sendable (DatasetItem) async throws -> TargetOutput
 
     public let plan: ExperimentPlan
-    let metrics: [any Metric]
+    let scorers: [any ItemScorer]
 
-    /// A runner for `plan` with its metrics made by `MetricCatalog` (options such as a regex pattern
-    /// or a schema come from `options`).
+    /// A runner for `plan` whose metrics are all built-in, made by `MetricCatalog` (options such as a
+    /// regex pattern or a schema come from `options`).
     public init(plan: ExperimentPlan, options: MetricCatalog.Options = MetricCatalog.Options()) throws {
         self.plan = plan
-        metrics = try plan.metrics.map { try MetricCatalog.make($0, options: options) }
+        scorers = try plan.metrics.map { MetricScorer(try MetricCatalog.make($0, options: options)) }
     }
 
-    /// A runner with metrics built by the caller (an LLM judge, an external scorer).
+    /// A runner with text metrics built by the caller.
     public init(plan: ExperimentPlan, metrics: [any Metric]) {
+        self.init(plan: plan, scorers: metrics.map(MetricScorer.init))
+    }
+
+    /// A runner with scorers built by the caller (LLM judges, external scorers, text metrics).
+    public init(plan: ExperimentPlan, scorers: [any ItemScorer]) {
         self.plan = plan
-        self.metrics = metrics
+        self.scorers = scorers
     }
 
     /// Runs every item whose index is not in `finished`, at most `plan.concurrency` at a time.
@@ -37,13 +42,13 @@ public struct ExperimentRunner: Sendable {
         var state = ExperimentProgress(completed: 0, failed: 0, total: pending.count, skipped: items.count - pending.count)
         var results: [ExperimentItemResult] = []
         results.reserveCapacity(pending.count)
-        let metrics = self.metrics
+        let scorers = self.scorers
         await withTaskGroup(of: ExperimentItemResult?.self) { group in
             var next = pending.makeIterator()
             func launch() -> Bool {
                 guard !Task.isCancelled, let index = next.next() else { return false }
                 let item = items[index]
-                group.addTask { await Self.runItem(index, item, target: target, metrics: metrics) }
+                group.addTask { await Self.runItem(index, item, target: target, scorers: scorers) }
                 return true
             }
             for _ in 0..<plan.concurrency where !launch() { break }
@@ -61,8 +66,8 @@ public struct ExperimentRunner: Sendable {
         return results.sorted { $0.item < $1.item }
     }
 
-    /// One item: call the target, then score with every metric. Nil when cancelled mid-call.
-    static func runItem(_ index: Int, _ item: DatasetItem, target: Target, metrics: [any Metric]) async -> ExperimentItemResult? {
+    /// One item: call the target, then score with every scorer. Nil when cancelled mid-call or mid-scoring.
+    static func runItem(_ index: Int, _ item: DatasetItem, target: Target, scorers: [any ItemScorer]) async -> ExperimentItemResult? {
         let output: TargetOutput
         do {
             output = try await target(item)
@@ -72,14 +77,15 @@ public struct ExperimentRunner: Sendable {
             if Task.isCancelled { return nil }
             return ExperimentItemResult(item: index, error: "\(error)")
         }
-        let references = item.references
+        let subject = ScoringSubject(item: item, output: output.text)
         var scores: [String: MetricScore] = [:]
         var scoreErrors: [String: String] = [:]
-        for metric in metrics {
+        for scorer in scorers {
             do {
-                scores[metric.name] = try metric.score(hypothesis: output.text, references: references)
+                scores[scorer.name] = try await scorer.score(subject)
             } catch {
-                scoreErrors[metric.name] = "\(error)"
+                if error is CancellationError || Task.isCancelled { return nil }
+                scoreErrors[scorer.name] = "\(error)"
             }
         }
         return ExperimentItemResult(item: index, output: output, scores: scores, scoreErrors: scoreErrors)

@@ -13,6 +13,8 @@ public struct ExperimentSummary: Sendable, Equatable {
         public var corpus: Double?
         /// Items scored (failed items and score errors are left out).
         public var scored: Int
+        /// Items whose output this metric could not score (a judge answer that did not parse, a scorer that failed).
+        public var errors: Int = 0
 
         /// The figure a threshold is checked against: the corpus score when there is one.
         public var headline: Double { corpus ?? mean }
@@ -32,6 +34,11 @@ public struct ExperimentSummary: Sendable, Equatable {
 
     /// Summarizes `results` of a run over `items` (indexed by `ExperimentItemResult.item`).
     public init(results: [ExperimentItemResult], items datasetItems: [DatasetItem], metrics: [any Metric]) {
+        self.init(results: results, items: datasetItems, scorers: metrics.map(MetricScorer.init))
+    }
+
+    /// Summarizes `results` scored by `scorers`; text metrics with pooled statistics also get a corpus score.
+    public init(results: [ExperimentItemResult], items datasetItems: [DatasetItem], scorers: [any ItemScorer]) {
         items = results.count
         failed = results.filter { !$0.succeeded }.count
         let succeeded = results.filter { $0.output != nil }
@@ -42,16 +49,17 @@ public struct ExperimentSummary: Sendable, Equatable {
         promptTokens = succeeded.reduce(0) { $0 + ($1.output?.usage?.promptTokens ?? 0) }
         completionTokens = succeeded.reduce(0) { $0 + ($1.output?.usage?.completionTokens ?? 0) }
         cost = succeeded.reduce(0) { $0 + ($1.output?.cost ?? 0) }
-        self.metrics = metrics.map { metric in
-            let scored = results.filter { $0.scores[metric.name] != nil }
-            let mean = scored.isEmpty ? 0 : scored.reduce(0) { $0 + $1.score(metric.name)! } / Double(scored.count)
+        self.metrics = scorers.map { scorer in
+            let scored = results.filter { $0.scores[scorer.name] != nil }
+            let mean = scored.isEmpty ? 0 : scored.reduce(0) { $0 + $1.score(scorer.name)! } / Double(scored.count)
             var corpus: Double?
-            if let corpusMetric = metric as? any CorpusMetric, !scored.isEmpty,
+            if let corpusMetric = (scorer as? MetricScorer)?.metric as? any CorpusMetric, !scored.isEmpty,
                scored.allSatisfy({ $0.item < datasetItems.count }) {
                 corpus = try? corpusMetric.corpusScore(hypotheses: scored.map { $0.output?.text ?? "" },
                                                        references: scored.map { datasetItems[$0.item].references }).value
             }
-            return MetricFigures(metric: metric.name, mean: mean, corpus: corpus, scored: scored.count)
+            return MetricFigures(metric: scorer.name, mean: mean, corpus: corpus, scored: scored.count,
+                                 errors: results.filter { $0.scoreErrors[scorer.name] != nil }.count)
         }
     }
 

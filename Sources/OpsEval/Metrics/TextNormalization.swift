@@ -1,5 +1,5 @@
 /// How text is normalized before an exact or substring comparison.
-public struct TextNormalization: Sendable, Equatable {
+public struct TextNormalization: Sendable, Hashable {
     /// Compare case-insensitively (Unicode lowercase mapping).
     public var ignoreCase: Bool
     /// Trim the ends and collapse every run of whitespace to one space.

@@ -12,7 +12,7 @@ struct ChatCall {
     let admission: LimitEnforcer.Admission
     var cacheFill = ChatRouter.CacheFill.none
 
-    /// Response headers every answer carries: limits, cache, deployment, trace id.
+    /// Response headers every answer carries: limits, cache, deployment, trace id; and the cost once known.
     func headers(draft: TraceDraft, deployment: String?) -> HTTPFields {
         var headers = HTTPFields()
         headers[TraceDraft.traceIDHeader] = draft.trace.id
@@ -21,6 +21,7 @@ struct ChatCall {
         }
         if let cache = draft.trace.metadata["cache"]?.stringValue { headers[ChatController.cacheHeader] = cache }
         if let deployment { headers[ChatController.deploymentHeader] = deployment }
+        if let cost = draft.trace.costUSD { headers[ChatController.costHeader] = String(cost) }
         return headers
     }
 

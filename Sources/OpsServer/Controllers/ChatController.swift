@@ -12,6 +12,9 @@ struct ChatController {
 
     static let cacheHeader = HTTPField.Name("x-llmops-cache")!
     static let deploymentHeader = HTTPField.Name("x-llmops-deployment")!
+    /// What a non-streamed answer cost in US dollars, as its trace records it (absent when the model
+    /// has no price), so a client such as `llmops eval run` need not read the trace back.
+    static let costHeader = HTTPField.Name("x-llmops-cost-usd")!
 
     func complete(_ request: Request, context: OpsRequestContext) async throws -> Response {
         try await services.traced("chat.completions", request, context) { draft in

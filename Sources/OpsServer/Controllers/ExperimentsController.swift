@@ -18,14 +18,15 @@ struct ExperimentsController {
         let version = try await services.store.resolve(reference, project: key.project)
         object["dataset"] = .string(version.dataset)
         object["dataset_version"] = .string(version.hash)
-        let plan = try ExperimentPlan(json: .object(object))
+        var plan = try ExperimentPlan(json: .object(object))
         if case .prompt(let name, let number, _) = plan.target {
             guard try await services.store.version(project: key.project, name: name, number: number) != nil else {
                 throw OpsError(.notFound, "No prompt version '\(name)@\(number)'", param: "target.prompt", code: "prompt_not_found")
             }
         }
+        plan.settings.judges = try await checkMetrics(plan, project: key.project)
         let stored = JSONObject([("target", plan.target.json), ("metrics", .array(plan.metrics.map { .string($0) })),
-                                 ("concurrency", .int(Int64(plan.concurrency)))])
+                                 ("concurrency", .int(Int64(plan.concurrency))), ("settings", plan.settings.json)])
         let run = ExperimentRun(project: key.project, dataset: version.dataset, datasetVersion: version.hash,
                                 itemCount: version.items.count, plan: stored, author: key.id, createdAt: services.clock.now())
         try await services.store.createRun(run)
@@ -81,6 +82,44 @@ struct ExperimentsController {
             throw Self.notFound(id)
         }
         return JSONResponse.make(try await requireRun(context, project: key.project).json)
+    }
+
+    /// Checks that every metric can be built with the plan's settings (a regex that compiles, a
+    /// schema that parses) and returns the rubric version of every judge metric: the one the settings
+    /// name, else the one its reference resolves to now (so a label moved during the run changes
+    /// nothing), checked as a rubric. Errors name `metrics[i]` or `settings.judges.NAME`.
+    private func checkMetrics(_ plan: ExperimentPlan, project: String) async throws -> [String: Int] {
+        var judges: [String: Int] = [:]
+        for (i, spec) in plan.specs.enumerated() {
+            if case .builtin(let name) = spec {
+                do { _ = try MetricCatalog.make(name, options: plan.settings.catalogOptions) } catch {
+                    throw OpsError.invalid("metrics[\(i)]: \(error)", param: "metrics[\(i)]")
+                }
+            }
+            guard case .judge(let reference) = spec else { continue }
+            let name = spec.description
+            let version: PromptVersion
+            if let number = plan.settings.judges[name] {
+                guard let found = try await services.store.version(project: project, name: reference.name, number: number) else {
+                    throw OpsError(.notFound, "No prompt version '\(reference.name)@\(number)' for judge \(name)",
+                                   param: "settings.judges.\(name)", code: "prompt_not_found")
+                }
+                version = found
+            } else {
+                do { version = try await services.store.resolve(reference, project: project) } catch var error as OpsError {
+                    error.param = "metrics[\(i)]"
+                    throw error
+                }
+            }
+            do { _ = try JudgeRubric(version: version, model: plan.settings.judgeModel, metric: name) } catch {
+                throw OpsError.invalid("\(error)", param: "metrics[\(i)]")
+            }
+            judges[name] = version.number
+        }
+        if let stray = plan.settings.judges.keys.sorted().first(where: { judges[$0] == nil }) {
+            throw OpsError.invalid("settings.judges.\(stray) names a judge metric the plan does not have", param: "settings.judges.\(stray)")
+        }
+        return judges
     }
 
     private func requireRun(_ context: OpsRequestContext, project: String) async throws -> ExperimentRun {

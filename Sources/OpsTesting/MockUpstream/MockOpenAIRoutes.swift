@@ -17,9 +17,9 @@ struct MockOpenAIRoutes {
     private func chat(_ request: Request) async throws -> Response {
         let body = try await MockResponses.readJSON(request)
         state.record(body)
-        let (behavior, chunkDelayMs) = try await MockResponses.settle(state.next())
-        let model = body["model"]?.stringValue ?? "mock"
         let prompt = body["messages"]?.arrayValue?.last(where: { $0["role"]?.stringValue == "user" })?["content"]?.stringValue ?? ""
+        let (behavior, chunkDelayMs) = try await MockResponses.settle(state.next(for: prompt))
+        let model = body["model"]?.stringValue ?? "mock"
         let promptTokens = MockResponses.tokenCount(body["messages"]?.serializedString() ?? "")
         switch behavior {
         case .status(let code, let message, let retryAfter):

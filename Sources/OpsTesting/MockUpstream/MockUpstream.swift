@@ -16,6 +16,7 @@ public final class MockUpstream: Sendable {
         let router = Router()
         MockOpenAIRoutes(state: state).register(on: router)
         MockAnthropicRoutes(state: state).register(on: router)
+        MockControlRoutes(state: state).register(on: router)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "mock-upstream"),
                               onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
@@ -33,6 +34,9 @@ public final class MockUpstream: Sendable {
 
     /// Behaviours for the next requests, in order; after them the default applies.
     public func enqueue(_ behaviors: MockBehavior...) { state.enqueue(behaviors) }
+    /// Answers chat requests whose last user message contains a rule's text with its behaviour,
+    /// before the queue and the default; the first matching rule wins. Replaces earlier rules.
+    public func setRules(_ rules: [(contains: String, behavior: MockBehavior)]) { state.setRules(rules) }
     /// What every request gets when nothing is queued (initially `.echo`).
     public func setDefault(_ behavior: MockBehavior) { state.setDefault(behavior) }
     /// Request bodies received so far.

@@ -6,6 +6,7 @@ final class MockUpstreamState: Sendable {
     private struct State {
         var script: [MockBehavior] = []
         var fallback: MockBehavior = .echo
+        var rules: [(contains: String, behavior: MockBehavior)] = []
         var requests: [JSONValue] = []
         var disconnectedStreams = 0
         var completedStreams = 0
@@ -16,6 +17,14 @@ final class MockUpstreamState: Sendable {
     func next() -> MockBehavior {
         state.withLock { s in s.script.isEmpty ? s.fallback : s.script.removeFirst() }
     }
+
+    /// The first rule whose text the prompt contains, else the next scripted behaviour.
+    func next(for prompt: String) -> MockBehavior {
+        if let rule = state.withLock({ s in s.rules.first { prompt.contains($0.contains) } }) { return rule.behavior }
+        return next()
+    }
+
+    func setRules(_ rules: [(contains: String, behavior: MockBehavior)]) { state.withLock { $0.rules = rules } }
 
     func enqueue(_ behaviors: [MockBehavior]) { state.withLock { $0.script.append(contentsOf: behaviors) } }
     func setDefault(_ behavior: MockBehavior) { state.withLock { $0.fallback = behavior } }

@@ -27,7 +27,8 @@ extension StoreContractTestCase {
         XCTAssertNil(foreign, "one project never sees another's runs")
 
         let full = ExperimentItemRecord(item: 2, output: "Paris ✓\n", latency: 0.125, usage: Usage(promptTokens: 12, completionTokens: 3),
-                                        cost: 0.0004, traceID: "trace-1", scores: JSONObject([("bleu", 42.5), ("exact", 1)]))
+                                        cost: 0.0004, traceID: "trace-1", scores: JSONObject([("bleu", 42.5), ("exact", 1), ("judge:qa", 4)]),
+                                        scoreReasons: JSONObject([("judge:qa", "Correct, but terse ✓\n\"quoted\"")]))
         let failed = ExperimentItemRecord(item: 0, error: "upstream 502")
         let partial = ExperimentItemRecord(item: 1, output: "", latency: 0.5,
                                            scores: JSONObject([("exact", 0)]), scoreErrors: JSONObject([("bleu", "needs a reference")]))
@@ -35,6 +36,7 @@ extension StoreContractTestCase {
         try await store.saveItems(runID: "run_1", project: "alpha", items: [partial])
         var items = try await store.items(runID: "run_1", project: "alpha")
         XCTAssertEqual(items, [failed, partial, full], "by item index, every field as saved")
+        XCTAssertEqual(items[2].scoreReasons["judge:qa"], "Correct, but terse ✓\n\"quoted\"", "reasons are kept with their scores")
         let retried = ExperimentItemRecord(item: 0, output: "ok", latency: 1, scores: JSONObject([("exact", 1)]))
         try await store.saveItems(runID: "run_1", project: "alpha", items: [retried])
         items = try await store.items(runID: "run_1", project: "alpha")

@@ -38,6 +38,7 @@ struct EvalSession {
             runJSON = try await client.json(.POST, "/api/experiments", body: [
                 "dataset": .string(command.dataset ?? ""), "target": target,
                 "metrics": .array(command.metric.map { .string($0) }), "concurrency": .int(Int64(command.concurrency)),
+                "settings": try command.metricOptions.settings().json,
             ])
         }
         let run = try Self.run(from: runJSON)
@@ -47,6 +48,7 @@ struct EvalSession {
         if command.resume != nil { planJSON["concurrency"] = .int(Int64(command.concurrency)) }
         let plan: ExperimentPlan
         do { plan = try ExperimentPlan(json: .object(planJSON)) } catch { throw CLIError("run \(run.id) has an unusable plan: \(error.message)") }
+        if command.resume != nil { try Self.checkExternalScorers(plan, allowed: command.metric) }
         let dataset = try await client.json(.GET, "/api/datasets/" + LLMOpsClient.segment("\(run.dataset)@\(run.datasetVersion)"))
         let items = (dataset["items"]?.arrayValue ?? []).map { value in
             DatasetItem(input: value["input"] ?? .null, expectedOutput: value["expected_output"],
@@ -58,10 +60,27 @@ struct EvalSession {
         return EvalSession(client: client, run: run, plan: plan, items: items)
     }
 
+    /// A resumed run's plan comes from the server, and anyone with a developer key of the project may
+    /// have written it: its external scorers run on this machine only when the command line names them too.
+    static func checkExternalScorers(_ plan: ExperimentPlan, allowed: [String]) throws {
+        for spec in plan.specs {
+            switch spec {
+            case .command, .http:
+                guard allowed.contains(spec.description) else {
+                    throw CLIError("run uses the external scorer \(spec); to let this machine run it, "
+                                   + "add --metric '\(spec)' to the --resume command")
+                }
+            case .builtin, .judge:
+                continue
+            }
+        }
+    }
+
     /// Runs the items without a stored result (failed ones are retried), storing each result as it
     /// finishes, then reads every stored result back for the report.
-    func run(options: MetricCatalog.Options, quiet: Bool) async throws -> Report {
-        let runner = try ExperimentRunner(plan: plan, options: options)
+    func run(quiet: Bool) async throws -> Report {
+        let scorers = try await ScorerFactory(client: client, runID: run.id).scorers(for: plan)
+        let runner = ExperimentRunner(plan: plan, scorers: scorers)
         let stored = try await storedResults()
         let finished = Set(stored.filter(\.succeeded).map(\.item))
         let target = GatewayTarget(client: client, target: plan.target, runID: run.id)
@@ -83,12 +102,11 @@ struct EvalSession {
             throw CLIError("results could not be stored (resume with --resume \(run.id)): \(failure)")
         }
         if work.isCancelled {
-            throw CLIError("interrupted: \(finished.count + ran.count) of \(items.count) items are stored; "
-                           + "continue with: llmops eval run --resume \(run.id)")
+            throw EvalExit.Interrupted(description: "interrupted: \(finished.count + ran.count) of \(items.count) items are stored; "
+                                       + "continue with: llmops eval run --resume \(run.id)")
         }
         let results = try await storedResults()
-        let metrics = try plan.metrics.map { try MetricCatalog.make($0, options: options) }
-        return Report(results: results, summary: ExperimentSummary(results: results, items: items, metrics: metrics),
+        return Report(results: results, summary: ExperimentSummary(results: results, items: items, scorers: scorers),
                       ranNow: ran.count, skipped: finished.count)
     }
 
@@ -110,7 +128,7 @@ struct EvalSession {
         var metrics = JSONObject()
         for figure in report.summary.metrics {
             metrics[figure.metric] = ["mean": .double(figure.mean), "corpus": figure.corpus.map { .double($0) } ?? .null,
-                                      "scored": .int(Int64(figure.scored))]
+                                      "scored": .int(Int64(figure.scored)), "errors": .int(Int64(figure.errors))]
         }
         let summary: JSONValue = [
             "items": .int(Int64(report.summary.items)), "failed": .int(Int64(report.summary.failed)), "metrics": .object(metrics),

@@ -13,10 +13,14 @@ enum EvalTable {
                      + "target \(session.plan.target.description)")
         if report.skipped > 0 { lines.append("resumed: \(report.skipped) items were already done, \(report.ranNow) ran now") }
         lines.append("")
-        lines.append(row(["metric", "mean", "corpus", "scored"]))
+        let nameWidth = max(12, (session.plan.metrics.map(\.count).max() ?? 0) + 1)
+        lines.append(row(["metric", "mean", "corpus", "scored", "errors"], nameWidth: nameWidth))
         for figure in summary.metrics {
-            lines.append(row([figure.metric, number(figure.mean), figure.corpus.map(number) ?? "-", "\(figure.scored)"]))
+            lines.append(row([figure.metric, number(figure.mean), figure.corpus.map(number) ?? "-", "\(figure.scored)",
+                              "\(figure.errors)"], nameWidth: nameWidth))
         }
+        let errors = scoreErrors(report.results, metrics: session.plan.metrics)
+        if !errors.isEmpty { lines += [""] + errors }
         lines.append("")
         lines.append("items \(summary.items), failed \(summary.failed); latency mean \(number(summary.latencyMean))s "
                      + "p50 \(number(summary.latencyP50))s p95 \(number(summary.latencyP95))s; tokens \(summary.promptTokens) "
@@ -24,12 +28,13 @@ enum EvalTable {
         if let baseline, !comparisons.isEmpty {
             lines.append("")
             lines.append("vs baseline \(baseline):")
-            lines.append(row(["metric", "baseline", "candidate", "diff", "95% CI", "win/tie/loss", "p (Wilcoxon)"]))
+            lines.append(row(["metric", "baseline", "candidate", "diff", "95% CI", "win/tie/loss", "p (Wilcoxon)"],
+                             nameWidth: nameWidth))
             for metric in session.plan.metrics {
                 guard let c = comparisons[metric] else { continue }
                 lines.append(row([metric, number(c.meanBaseline), number(c.meanCandidate), number(c.meanDifference),
                                   "[\(number(c.interval.lower)), \(number(c.interval.upper))]", "\(c.wins)/\(c.ties)/\(c.losses)",
-                                  number(c.wilcoxon.pValue)]))
+                                  number(c.wilcoxon.pValue)], nameWidth: nameWidth))
                 let worst = c.regressions.sorted { $0.difference < $1.difference }.prefix(5)
                 if !worst.isEmpty {
                     lines.append("  worse items: " + worst.map { "#\($0.item) (\(number($0.difference)))" }.joined(separator: ", "))
@@ -46,8 +51,21 @@ enum EvalTable {
         return lines.joined(separator: "\n")
     }
 
-    private static func row(_ cells: [String]) -> String {
-        let widths = [12, 10, 10, 10, 22, 14, 12]
+    /// Up to three score errors per metric, so a judge or scorer that fails shows why.
+    static func scoreErrors(_ results: [ExperimentItemResult], metrics: [String]) -> [String] {
+        var lines: [String] = []
+        for metric in metrics {
+            let failed = results.filter { $0.scoreErrors[metric] != nil }.sorted { $0.item < $1.item }
+            guard !failed.isEmpty else { continue }
+            lines.append("\(metric): \(failed.count) item(s) could not be scored, e.g.")
+            for result in failed.prefix(3) { lines.append("  #\(result.item): \(result.scoreErrors[metric]!)") }
+        }
+        return lines
+    }
+
+    /// Cells padded to their column's width; the first column is as wide as the longest metric name.
+    private static func row(_ cells: [String], nameWidth: Int) -> String {
+        let widths = [nameWidth, 10, 10, 10, 22, 14, 12]
         return cells.enumerated().map { $0.element.padded(widths[min($0.offset, widths.count - 1)]) }
             .joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }

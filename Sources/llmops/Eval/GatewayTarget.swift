@@ -41,11 +41,13 @@ struct GatewayTarget: Sendable {
             usage = Usage(promptTokens: u["prompt_tokens"]?.intValue ?? 0, completionTokens: u["completion_tokens"]?.intValue ?? 0)
         }
         let traceID = reply.headers.first(name: "x-llmops-trace-id")
-        return TargetOutput(text: text, latency: latency, usage: usage, cost: await cost(ofTrace: traceID), traceID: traceID)
+        let cost: Double?
+        if let header = reply.headers.first(name: "x-llmops-cost-usd") { cost = Double(header) } else { cost = await self.cost(ofTrace: traceID) }
+        return TargetOutput(text: text, latency: latency, usage: usage, cost: cost, traceID: traceID)
     }
 
-    /// The gateway prices each call from its catalog and records the cost on the trace; the
-    /// response does not carry it, so it is read back (nil when unknown or unreadable).
+    /// The gateway prices each call and sends the cost in `x-llmops-cost-usd`; a server without that
+    /// header (an older one, or a model without a price) has it read back from the trace (nil when unknown).
     private func cost(ofTrace id: String?) async -> Double? {
         guard let id, let trace = try? await client.json(.GET, "/api/traces/" + LLMOpsClient.segment(id)) else { return nil }
         return trace["cost_usd"]?.doubleValue
