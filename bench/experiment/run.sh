@@ -62,12 +62,13 @@ now() { date +%s.%N; }
 plain() { # -> seconds for $ITEMS requests, $CONCURRENCY at a time, each checked for a 200
   local start end
   start=$(now)
-  curl -s --parallel --parallel-max "$CONCURRENCY" -H "Authorization: Bearer $KEY" -H 'content-type: application/json' \
-    --data-binary @"$OUT/body.json" -o /dev/null -w '%{stderr}%{http_code}\n' \
-    "$BASE/v1/chat/completions?n=[1-$ITEMS]" 2> "$OUT/codes.txt"
+  # Bodies and the status line after each go to one file (-o only covers the first URL of a glob).
+  curl -s --no-progress-meter --parallel --parallel-max "$CONCURRENCY" -H "Authorization: Bearer $KEY" \
+    -H 'content-type: application/json' --data-binary @"$OUT/body.json" -w '\nSTATUS=%{http_code}\n' \
+    "$BASE/v1/chat/completions?n=[1-$ITEMS]" > "$OUT/plain.txt"
   end=$(now)
-  local ok; ok=$(grep -c '^200$' "$OUT/codes.txt" || true)
-  [ "$ok" = "$ITEMS" ] || { echo "plain requests: only $ok of $ITEMS answered 200" >&2; sort "$OUT/codes.txt" | uniq -c >&2; exit 1; }
+  local ok; ok=$(grep -c '^STATUS=200$' "$OUT/plain.txt" || true)
+  [ "$ok" = "$ITEMS" ] || { echo "plain requests: only $ok of $ITEMS answered 200" >&2; grep '^STATUS=' "$OUT/plain.txt" | sort | uniq -c >&2; exit 1; }
   python3 -c "print(f'{$end - $start:.3f}')"
 }
 experiment() { # -> seconds for the whole `llmops eval run` process (create, run, store, summarize)

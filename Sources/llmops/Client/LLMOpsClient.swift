@@ -38,11 +38,14 @@ struct LLMOpsClient {
 
     /// One client for the process, with a short connect timeout: `HTTPClient.shared` keeps retrying a
     /// refused connection until the request deadline, which turns "no server there" into a long hang.
-    /// It lives as long as the process, so it is never shut down.
+    /// Up to 256 connections (the most `eval run --concurrency` allows, plus the result batches):
+    /// the default of 8 would queue a run's items behind each other. It lives as long as the
+    /// process, so it is never shut down.
     private static let http: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 264
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
