@@ -1,3 +1,4 @@
+import OpsCore
 import XCTest
 @testable import OpsLocalModels
 

@@ -1,3 +1,5 @@
+import OpsCore
+
 /// A percentile bootstrap confidence interval of the mean: resample the values with replacement,
 /// take each resample's mean, and read the interval off the sorted means. Seeded, so the same
 /// inputs always give the same interval.
@@ -44,20 +46,4 @@ public struct BootstrapInterval: Sendable, Hashable {
     public var excludesZeroBelow: Bool { upper < 0 }
     /// Whether the interval lies entirely above zero.
     public var excludesZeroAbove: Bool { lower > 0 }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seedable generator, so bootstrap intervals
-/// are reproducible on every platform. Not for secrets.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

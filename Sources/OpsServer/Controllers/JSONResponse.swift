@@ -12,19 +12,7 @@ enum JSONResponse {
 
     /// Reads the body (413 past `limit`) and parses it (400 naming the position when malformed).
     static func readBody(_ request: Request, limit: Int) async throws -> JSONValue {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw OpsError(.payloadTooLarge, "Request body of \(length) bytes exceeds the limit of \(limit) bytes",
-                           code: "payload_too_large")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw OpsError(.payloadTooLarge, "Request body exceeds the limit of \(limit) bytes", code: "payload_too_large")
-        } catch let error as NIOTooManyBytesError {
-            _ = error
-            throw OpsError(.payloadTooLarge, "Request body exceeds the limit of \(limit) bytes", code: "payload_too_large")
-        }
+        let buffer = try await LimitedRequestBody.collect(request, limit: limit)
         guard buffer.readableBytes > 0 else { throw OpsError.invalid("The request body is empty; send a JSON object", code: "invalid_json") }
         do {
             return try JSONParser.parse(buffer.readableBytesView)

@@ -1,21 +1,11 @@
 import Hummingbird
-import NIOCore
 import OpsCore
 
 /// Request bodies read as UTF-8 text (dataset files) within a size limit.
 enum RequestText {
     /// The body as text: 413 past `limit`, 400 when empty or not UTF-8.
     static func read(_ request: Request, limit: Int) async throws -> String {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw OpsError(.payloadTooLarge, "Request body of \(length) bytes exceeds the limit of \(limit) bytes",
-                           code: "payload_too_large")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw OpsError(.payloadTooLarge, "Request body exceeds the limit of \(limit) bytes", code: "payload_too_large")
-        }
+        let buffer = try await LimitedRequestBody.collect(request, limit: limit)
         guard buffer.readableBytes > 0 else { throw OpsError.invalid("The request body is empty", code: "empty_body") }
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
             throw OpsError.invalid("The request body is not UTF-8 text", code: "invalid_encoding")
