@@ -105,7 +105,7 @@ def test_external_command_scorer(gateway):
     metric = f"external:cmd:{sys.executable} {SCORER}"
     started = time.time()
     result = cli(base, "eval", "run", "--dataset", "ext-ds", "--prompt", "ext-qa", "--metric", metric,
-                 "--scorer-timeout", "1", "--quiet")
+                 "--scorer-timeout", "5", "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
     assert time.time() - started < 25, "the sleeping scorer was killed at its timeout"
     items = stored_items(base, run_id(result.stdout))
@@ -113,7 +113,7 @@ def test_external_command_scorer(gateway):
     assert items[4]["scores"][metric] == 1
     errors = [item.get("score_errors", {}).get(metric) for item in items]
     assert errors[1] == f"scorer {metric} failed: exited with status 3; stderr: cannot score this one"
-    assert errors[2] == f"scorer {metric} failed: did not answer within 1s and was killed"
+    assert errors[2] == f"scorer {metric} failed: did not answer within 5s and was killed"
     assert errors[3].startswith(f"scorer {metric} answered with something that is not JSON"), errors[3]
     assert table_row(result.stdout, "external:cmd:" + sys.executable)[-2:] == ["2", "3"]
 
