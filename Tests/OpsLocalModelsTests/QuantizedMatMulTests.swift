@@ -45,4 +45,42 @@ final class QuantizedMatMulTests: XCTestCase {
             }
         }
     }
+
+    /// Every kernel level (portable C, AVX2, AVX-512 VNNI, as far as this processor has them)
+    /// gives the Swift definitions' bits (ggml's AVX2 order), for a token, a few tokens and a
+    /// prompt chunk, over a row count that is not a multiple of the kernels' four-row groups.
+    func testEveryKernelLevelGivesTheSameBits() throws {
+        let gguf = try TestSupport.smolLMFile()
+        let levels = [KernelLevel.portable, .avx2, .avx512VNNI].filter { $0 <= KernelLevel.current }
+        defer { KernelLevel.cap(.avx512VNNI) }
+        for name in ["blk.0.attn_q.weight", "blk.3.ffn_down.weight", "token_embd.weight"] {
+            let w = try gguf.tensor(name)
+            let sub = Tensor(name: w.name, type: w.type, shape: [203, w.columns], data: w.data, owner: w.owner)
+            for tokens in [1, 3, 6] {
+                var generator = SplitMix64(seed: UInt64(tokens))
+                let x = (0..<(tokens * w.columns)).map { i in Float(generator.nextUnit() * 4 - 2) * (i % 97 == 0 ? 20 : 1) }
+                let halves = HalfTable.values
+                var expected: [UInt32] = []
+                let reference = Q8Activations(width: w.columns, capacity: tokens)
+                KernelLevel.cap(.portable)
+                x.withUnsafeBufferPointer { reference.quantize($0.baseAddress!, rows: tokens) }
+                for t in 0..<tokens {
+                    for j in 0..<sub.rows {
+                        let row = w.data + j * w.rowBytes
+                        let value = w.type == .q4_1 ? QuantizedMatMul.dotQ4_1(row, reference, t, halves)
+                                                    : QuantizedMatMul.dotQ8_0(row, reference, t, halves)
+                        expected.append(value.bitPattern)
+                    }
+                }
+                for level in levels {
+                    XCTAssertEqual(KernelLevel.cap(level), level)
+                    let acts = Q8Activations(width: w.columns, capacity: tokens)
+                    x.withUnsafeBufferPointer { acts.quantize($0.baseAddress!, rows: tokens) }
+                    var y = [Float](repeating: 0, count: tokens * sub.rows)
+                    y.withUnsafeMutableBufferPointer { QuantizedMatMul.multiply(sub, acts, into: $0.baseAddress!) }
+                    XCTAssertEqual(y.map(\.bitPattern), expected, "\(name), \(tokens) tokens, level \(level)")
+                }
+            }
+        }
+    }
 }

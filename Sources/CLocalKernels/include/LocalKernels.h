@@ -2,7 +2,8 @@
 //
 // Swift's generic SIMD conversions between integer widths are not lowered to vector
 // instructions, and Swift code is compiled for baseline x86-64; these few functions give the
-// Q4_1/Q8_0 products AVX2 (chosen at run time) while the Swift code around them stays portable.
+// Q4_1/Q8_0 products AVX2 or AVX-512 VNNI (chosen at run time) while the Swift code around them
+// stays portable.
 #ifndef LOCAL_KERNELS_H
 #define LOCAL_KERNELS_H
 
@@ -47,5 +48,20 @@ int lk_attention_accumulate(const float *values, size_t stride, const float *wei
 
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);
+
+/// The instruction set the kernels use: 0 portable C, 1 AVX2/FMA/F16C, 2 AVX2 with AVX-512 VNNI
+/// integer dot products. Every level gives the same results bit for bit. Detected at first use;
+/// the environment variable LLMOPS_KERNEL_LEVEL (0-2) caps it.
+int lk_kernel_level(void);
+
+/// Caps the level (tests compare the levels' results); returns the level now in use.
+int lk_set_kernel_level(int level);
+
+/// A spin-wait hint (x86 PAUSE): lets a spinning worker yield pipeline resources.
+static inline void lk_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
 
 #endif
