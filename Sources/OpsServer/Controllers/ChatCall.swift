@@ -26,7 +26,7 @@ struct ChatCall {
     }
 
     func complete(draft: inout TraceDraft) async throws -> Response {
-        var random = SystemRandomNumberGenerator()
+        var random = FastRandom()
         let (execution, _) = await services.routing.router.execute(request, using: &random)
         draft.record(execution.attempts, request: request, catalog: services.catalog)
         let response = try execution.get()
@@ -52,7 +52,7 @@ struct ChatCall {
     }
 
     func stream(draft: inout TraceDraft) async throws -> Response {
-        var random = SystemRandomNumberGenerator()
+        var random = FastRandom()
         let (execution, _) = await services.routing.router.stream(request, using: &random)
         draft.record(execution.attempts, request: request, catalog: services.catalog)
         let stream = try execution.get()
