@@ -292,5 +292,12 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // A generation's key is its place in its trace: the random span id made every insert land
+        // on a random index page; (trace_id, position) grows at one end with time-ordered trace ids.
+        Migration(version: 11, name: "generations keyed by trace and position", statements: [
+            "ALTER TABLE generations DROP CONSTRAINT generations_pkey",
+            "ALTER TABLE generations ADD PRIMARY KEY (trace_id, position)",
+            "DROP INDEX generations_trace",
+        ]),
     ]
 }

@@ -32,6 +32,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v10") { db in
             try db.execute(sql: v10LimitsAndRoutes)
         }
+        migrator.registerMigration("v11") { db in
+            try db.execute(sql: v11GenerationsKeyedByTrace)
+        }
         return migrator
     }
 
@@ -289,6 +292,39 @@ enum SQLiteMigrations {
             created_at INTEGER NOT NULL,
             routes TEXT NOT NULL
         );
+        """
+
+    // A generation's key is its place in its trace. Keyed by its random span id, every insert
+    // dirtied a random page of that index, and each commit rewrote those pages into the WAL;
+    // (trace_id, position) grows at one end with the time-ordered trace ids. WITHOUT ROWID keeps
+    // the rows in that one B-tree, which also replaces the old generations_trace index.
+    static let v11GenerationsKeyedByTrace = """
+        CREATE TABLE generations_v11 (
+            id TEXT NOT NULL,
+            trace_id TEXT NOT NULL REFERENCES traces(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            project TEXT NOT NULL,
+            model TEXT NOT NULL,
+            resolved_model TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            finish_reason TEXT,
+            status TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            error TEXT,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost_usd REAL,
+            latency_ms REAL NOT NULL,
+            ttft_ms REAL,
+            started_at INTEGER NOT NULL,
+            PRIMARY KEY (trace_id, position)
+        ) WITHOUT ROWID;
+        INSERT INTO generations_v11 SELECT id, trace_id, position, project, model, resolved_model, provider, parameters,
+            finish_reason, status, http_status, error, prompt_tokens, completion_tokens, cost_usd, latency_ms, ttft_ms,
+            started_at FROM generations;
+        DROP TABLE generations;
+        ALTER TABLE generations_v11 RENAME TO generations;
         """
 
     // Why each score is what it is (a judge's reason, a failed check), next to the scores.

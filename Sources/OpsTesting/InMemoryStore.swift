@@ -29,7 +29,7 @@ public actor InMemoryStore: OpsStore {
     public func migrate() async throws -> [Int] {
         if migrated { return [] }
         migrated = true
-        return [1, 2, 3, 4, 5, 6, 7, 8, 10]
+        return [1, 2, 3, 4, 5, 6, 7, 8, 10, 11]
     }
 
     public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)
@@ -54,14 +54,11 @@ public actor InMemoryStore: OpsStore {
     public func close() async throws {}
 
     public func insertTraces(_ batch: [Trace]) async throws {
+        // Generations are keyed by (trace, position), as in the SQL stores: only trace ids clash.
         var seenTraces = Set<String>()
-        var seenGenerations = Set(traces.values.flatMap { $0.generations.map(\.id) })
         for trace in batch {
             guard traces[trace.id] == nil, seenTraces.insert(trace.id).inserted else {
                 throw Conflict(description: "duplicate trace id \(trace.id)")
-            }
-            for generation in trace.generations where !seenGenerations.insert(generation.id).inserted {
-                throw Conflict(description: "duplicate generation id \(generation.id)")
             }
         }
         for trace in batch { traces[trace.id] = Self.truncatedToMicros(trace) }

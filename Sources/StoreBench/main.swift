@@ -6,12 +6,14 @@ import OpsSQLite
 // Store write throughput: traces with two generations each, written in batches as the trace
 // recorder does. Prints generations per second; asserts nothing.
 
+/// Ids as the gateway makes them (time-ordered trace ids, random span ids): where rows land in the
+/// B-trees decides how many pages each commit rewrites.
 func makeBatch(_ start: Int, _ count: Int) -> [Trace] {
     (start..<start + count).map { i in
-        let id = String(format: "bench-%08d", i)
         let created = Date(epochMicros: 1_767_225_600_000_000 + Int64(i) * 1000)
-        let generations = (0..<2).map { g in
-            Generation(id: "\(id)-\(g)", traceID: id, model: "gpt-4o-mini", resolvedModel: "gpt-4o-mini-2024-07-18",
+        let id = Identifier.traceID(now: created)
+        let generations = (0..<2).map { _ in
+            Generation(traceID: id, model: "gpt-4o-mini", resolvedModel: "gpt-4o-mini-2024-07-18",
                        provider: "openai", parameters: ["temperature": 0.7, "max_tokens": 256], finishReason: "stop",
                        usage: Usage(promptTokens: 120, completionTokens: 48), costUSD: 0.000047, latencyMs: 230.5,
                        ttftMs: 80.25, startedAt: created)
@@ -48,7 +50,7 @@ func measure(_ label: String, store: any OpsStore, batchSize: Int, traces total:
 }
 
 let total = Int(ProcessInfo.processInfo.environment["BENCH_TRACES"] ?? "") ?? 50_000
-for batchSize in [100, 1000] {
+for batchSize in [16, 100, 1000] {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
     let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
     try await store.migrate()

@@ -52,10 +52,10 @@ final class PostgresStoreTests: XCTestCase {
             for store in stores { group.addTask { try await store.migrate() } }
             return try await group.reduce(into: [[Int]]()) { $0.append($1) }
         }
-        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 3, 4, 5, 6, 7, 8, 10], "each version applied by exactly one replica")
+        XCTAssertEqual(results.flatMap { $0 }.sorted(), [1, 2, 3, 4, 5, 6, 7, 8, 10, 11], "each version applied by exactly one replica")
         let ledger = try await stores[0].client.query("SELECT version FROM schema_migrations ORDER BY version")
             .decode(Int.self).reduce(into: [Int]()) { $0.append($1) }
-        XCTAssertEqual(ledger, [1, 2, 3, 4, 5, 6, 7, 8, 10])
+        XCTAssertEqual(ledger, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11])
         await PostgresTestDatabase.drop(schema, using: stores[0])
         for store in stores { try await store.close() }
     }
@@ -76,6 +76,25 @@ final class PostgresStoreTests: XCTestCase {
                                                               createdAt: Date()))
         let definitions = try await store.scoreDefinitions(project: "alpha")
         XCTAssertEqual(definitions.map(\.name), ["ok"])
+        await PostgresTestDatabase.drop(schema, using: store)
+        try await store.close()
+    }
+
+    /// v11: a generation is keyed by its trace and position; no index on the random span id.
+    func testGenerationsAreKeyedByTraceAndPosition() async throws {
+        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
+        let store = try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
+        try await store.migrate()
+        let indexes = try await store.client.query("""
+            SELECT indexdef FROM pg_indexes WHERE schemaname = \(schema) AND tablename = 'generations' ORDER BY 1
+            """).decode(String.self).reduce(into: [String]()) { $0.append($1) }
+        XCTAssertEqual(indexes.count, 1, "\(indexes)")
+        XCTAssertTrue(indexes.first.map { $0.contains("UNIQUE") && $0.contains("(trace_id, ") && $0.contains("position") } ?? false,
+                      "\(indexes)")
+        let trace = StoreFixtures.fullTrace(id: "pk-check", at: 1)
+        try await store.insertTraces([trace])
+        let read = try await store.trace(id: "pk-check", project: trace.project)
+        XCTAssertEqual(read?.generations.map(\.id), trace.generations.map(\.id))
         await PostgresTestDatabase.drop(schema, using: store)
         try await store.close()
     }

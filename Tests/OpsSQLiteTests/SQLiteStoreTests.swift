@@ -52,7 +52,7 @@ final class SQLiteStoreTests: XCTestCase {
         let store = try SQLiteStore(path: path)
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [6, 7, 8])
+        XCTAssertEqual(applied, [6, 7, 8, 11])
         try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
                                             source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
         let scores = try await store.scores(project: "alpha", target: .trace("kept"))
@@ -65,9 +65,9 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
@@ -78,6 +78,50 @@ final class SQLiteStoreTests: XCTestCase {
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
+    }
+
+    /// A database from before v11 keeps every generation, in order, once they are keyed by
+    /// (trace_id, position); the span-id index and the separate trace index are gone.
+    func testV11KeysGenerationsByTraceAndPosition() async throws {
+        let path = directory.appendingPathComponent("v10.sqlite").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path)
+        var old = DatabaseMigrator()
+        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
+                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
+                            ("v5", SQLiteMigrations.v5Experiments), ("v6", SQLiteMigrations.v6Scores),
+                            ("v7", SQLiteMigrations.v7AnnotationQueues), ("v8", SQLiteMigrations.v8ScoreReasons),
+                            ("v10", SQLiteMigrations.v10LimitsAndRoutes)] {
+            old.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        try old.migrate(pool)
+        try pool.close()
+        let store = try SQLiteStore(path: path)
+        let before = StoreFixtures.fullTrace(id: "before-v11", at: 1)
+        XCTAssertGreaterThanOrEqual(before.generations.count, 2, "the fixture has generations to keep")
+        try await store.insertTraces([before])
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [11])
+        let kept = try await store.trace(id: "before-v11", project: before.project)
+        XCTAssertEqual(kept?.generations.map(\.id), before.generations.map(\.id))
+        XCTAssertEqual(kept?.generations.map(\.model), before.generations.map(\.model))
+        let (key, indexes, withoutRowID) = try await store.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('generations') WHERE pk > 0 ORDER BY pk"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'generations'"),
+             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'generations'")?.contains("WITHOUT ROWID") ?? false)
+        }
+        XCTAssertEqual(key, ["trace_id", "position"])
+        XCTAssertEqual(indexes, [], "the rows live in the key's B-tree; no other index")
+        XCTAssertTrue(withoutRowID)
+        var twin = StoreFixtures.fullTrace(id: "after-v11", at: 2)
+        try await store.insertTraces([twin])
+        twin.id = "after-v11-again"
+        twin.generations = twin.generations.map { var g = $0; g.traceID = "after-v11-again"; return g }
+        try await store.insertTraces([twin])
+        let both = try await store.listTraces(TraceQuery(project: before.project))
+        XCTAssertEqual(Set(both.traces.map(\.id)), ["before-v11", "after-v11", "after-v11-again"],
+                       "generations with the same span ids in other traces are stored")
+        try await store.close()
     }
 
     /// A database made before v8 (items without `score_reasons`, v10 already applied) gets the
