@@ -63,6 +63,23 @@ final class TraceRecorderTests: XCTestCase {
         XCTAssertEqual(store.stored, accepted, "shutdown flushed everything accepted")
     }
 
+    func testFastModeLetsTracesGatherBetweenCommits() async throws {
+        let store = ScriptedTraceStore()
+        let recorder = TraceRecorder(store: store, durability: .fast, fastLinger: .milliseconds(300))
+        let runner = Task { try await recorder.run() }
+        let first = await recorder.record(trace(0))
+        XCTAssertTrue(first)
+        while store.batches.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
+        for i in 1...99 {
+            let accepted = await recorder.record(trace(i))
+            XCTAssertTrue(accepted)
+        }
+        while store.stored < 100 { try await Task.sleep(for: .milliseconds(5)) }
+        XCTAssertEqual(store.batches.map(\.count), [1, 99], "what arrived while the writer lingered is one commit")
+        recorder.shutdown()
+        try await runner.value
+    }
+
     func testFailingStoreIsReportedNotHidden() async throws {
         let store = ScriptedTraceStore()
         store.set(.hanging)

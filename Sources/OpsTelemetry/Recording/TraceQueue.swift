@@ -25,6 +25,7 @@ final class TraceQueue: Sendable {
 
     var depth: Int { state.withLock { $0.entries.count } }
     var dropped: Int { state.withLock { $0.dropped } }
+    var isClosed: Bool { state.withLock { $0.closed } }
 
     /// Appends without waiting; false (and counted) when the queue is full or closed.
     func offer(_ trace: Trace) -> Bool {

@@ -13,11 +13,17 @@ public final class TraceRecorder: Service, Sendable {
     private let logger: Logger
     private let metrics: GatewayMetrics?
     private let writeTimeout: Duration
+    /// Fast mode: how long the writer lets traces gather after a batch smaller than `maxBatch`.
+    /// Nobody waits for a fast-mode commit, and each commit rewrites the B-tree pages it touched,
+    /// so a few larger batches cost far less than many small ones. Strict mode never lingers:
+    /// its callers wait for the commit (group commit gathers what arrives meanwhile).
+    private let linger: Duration
 
     public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
-                metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10),
+                metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10), fastLinger: Duration = .milliseconds(20),
                 logger: Logger = Logger(label: "llmops.recorder")) {
         self.writeTimeout = writeTimeout
+        self.linger = durability == .fast ? fastLinger : .zero
         self.store = store
         self.durability = durability
         self.queue = TraceQueue(capacity: capacity)
@@ -71,6 +77,7 @@ public final class TraceRecorder: Service, Sendable {
             let ok = await write(batch.map(\.trace))
             for entry in batch { entry.committed?.resume(returning: ok) }
             metrics?.traceQueueDepth.set(Double(queue.depth))
+            if linger > .zero, batch.count < maxBatch, !queue.isClosed { try? await Task.sleep(for: linger) }
         }
     }
 
