@@ -11,12 +11,15 @@ import OpsCore
 public final class PlainHTTP1Client: Sendable {
     let group: any EventLoopGroup
     let pool: PlainHTTP1ConnectionPool
+    /// The loops of `group`, to tell whether the caller runs on one of them.
+    let ownLoops: [any EventLoop]
     /// The longest pause allowed between two parts of a body.
     let readTimeout: TimeAmount
 
     public init(eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 readTimeout: TimeAmount = .seconds(600), maxIdlePerHost: Int = 64, idleTimeout: TimeAmount = .seconds(60)) {
         group = eventLoopGroup
+        ownLoops = Array(eventLoopGroup.makeIterator())
         pool = PlainHTTP1ConnectionPool(maxIdlePerHost: maxIdlePerHost, idleTimeout: idleTimeout)
         self.readTimeout = readTimeout
     }
@@ -67,14 +70,16 @@ public final class PlainHTTP1Client: Sendable {
     /// fresh connection.
     private func withConnection<Value>(to url: UpstreamURL, timeouts: UpstreamTimeouts,
                                        _ exchange: (PlainHTTP1Connection) async throws -> Value) async throws -> Value {
-        if let pooled = try pool.lease(url.connectionKey) {
+        // On one of our loops, use (and open) connections on that loop only.
+        let current = MultiThreadedEventLoopGroup.currentEventLoop.flatMap { loop in ownLoops.contains { $0 === loop } ? loop : nil }
+        if let pooled = try pool.lease(url.connectionKey, on: current) {
             do {
                 return try await exchange(pooled)
             } catch PlainHTTP1Error.connectionClosed(beforeResponse: true) {
                 try Task.checkCancellation()
             }
         }
-        let fresh = try await PlainHTTP1Connection.connect(to: url, group: group, connectTimeout: .milliseconds(Int64(timeouts.connectMs)),
+        let fresh = try await PlainHTTP1Connection.connect(to: url, group: current ?? group.any(), connectTimeout: .milliseconds(Int64(timeouts.connectMs)),
                                                            pool: pool).get()
         return try await exchange(fresh)
     }

@@ -24,12 +24,22 @@ final class PlainHTTP1ConnectionPool: Sendable {
         self.idleTimeout = idleTimeout
     }
 
-    /// The most recently used live idle connection to `key`, if any.
-    func lease(_ key: String) throws -> PlainHTTP1Connection? {
+    /// A live idle connection to `key`, if any. With `loop` (the caller's event loop) only one on
+    /// that loop: it is written and read without a hop to another thread, for the request and for
+    /// the answer, and the caller opens a new one on its loop rather than borrow another loop's.
+    func lease(_ key: String, on loop: (any EventLoop)? = nil) throws -> PlainHTTP1Connection? {
         let now = NIODeadline.now()
         var stale: [PlainHTTP1Connection] = []
         let found: PlainHTTP1Connection? = try state.withLock { state in
             if state.isShutDown { throw PlainHTTP1Error.shutDown }
+            if let loop {
+                while let index = state.idle[key]?.lastIndex(where: { $0.connection.channel.eventLoop === loop }),
+                      let candidate = state.idle[key]?.remove(at: index) {
+                    if candidate.connection.channel.isActive, now - candidate.since < idleTimeout { return candidate.connection }
+                    stale.append(candidate.connection)
+                }
+                return nil
+            }
             while let candidate = state.idle[key]?.popLast() {
                 if candidate.connection.channel.isActive, now - candidate.since < idleTimeout { return candidate.connection }
                 stale.append(candidate.connection)
