@@ -33,6 +33,20 @@ final class FallbackExecutorTests: XCTestCase {
         XCTAssertFalse(run.fellBack)
     }
 
+    func testRouteTimeoutsReachEveryAttemptAndAreAbsentWithoutThem() async throws {
+        let primary = ScriptedChatModel("primary", [.fail(OpsError.serverError)])
+        let backup = ScriptedChatModel("backup", [.answer("ok"), .answer("ok")])
+        let (executor, _) = executor([primary, backup])
+        let limits = UpstreamTimeouts(connectMs: 250, firstTokenMs: 750, totalMs: 5_000)
+        let noRetries = RetryPolicy(maxRetries: 0, baseDelay: .milliseconds(50), maxDelay: .seconds(1))
+        _ = await executor.complete(request, plan: plan, policy: noRetries, timeouts: limits, using: &random)
+        XCTAssertEqual(primary.calls.map(\.upstreamTimeouts), [limits])
+        XCTAssertEqual(backup.calls.map(\.upstreamTimeouts), [limits], "the fallback gets the route's limits too")
+        _ = await executor.complete(request, plan: RoutePlan(route: "chat", steps: [.init(model: "backup", reason: .weighted)]),
+                                    policy: noRetries, using: &random)
+        XCTAssertNil(backup.calls.last?.upstreamTimeouts, "without route timeouts the deployment's own apply")
+    }
+
     func testFallsBackWhenRetriesRunOut() async throws {
         let primary = ScriptedChatModel("primary", Array(repeating: .fail(OpsError.serverError), count: 3))
         let backup = ScriptedChatModel("backup", [.answer("from backup")])

@@ -79,6 +79,21 @@ final class RoutingFaultTests: XCTestCase {
         XCTAssertEqual(RoutedGateway.attempts(trace), ["mock-model:504", "backup:200"])
     }
 
+    func testRouteResponseHeadLimitAppliesToEachAttempt() async throws {
+        // The whole-call limit is long; only the route's first_token_ms (not the deployment's
+        // 60 s) can cut the hung attempt short.
+        let r = try await RoutedGateway.start { $0.timeouts = .init(connectMs: 1_000, firstTokenMs: 300, totalMs: 20_000); $0.retries.attempts = 0 }
+        defer { Task { await r.stop() } }
+        r.primary.enqueue(.delay(ms: 4_000, then: .echo))
+        let started = ContinuousClock.now
+        let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
+        XCTAssertEqual(reply.status, 200, reply.text)
+        XCTAssertLessThan(started.duration(to: .now), .seconds(3), "the attempt was abandoned at the route's head limit")
+        XCTAssertEqual(reply.header("x-llmops-deployment"), "backup")
+        let trace = try await r.trace(of: reply)
+        XCTAssertEqual(RoutedGateway.attempts(trace), ["mock-model:504", "backup:200"])
+    }
+
     func testConnectionResetFallsBack() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
         defer { Task { await r.stop() } }

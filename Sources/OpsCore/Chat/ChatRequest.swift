@@ -22,6 +22,9 @@ public struct ChatRequest: Sendable, Hashable {
     public var metadata: JSONObject?
     /// Every other top-level field of the body, in order.
     public var extra: JSONObject
+    /// Not part of the wire format: the route's timeouts, which the gateway sets for each attempt
+    /// and providers use instead of their deployment's own (connect, response head, whole call).
+    public var upstreamTimeouts: UpstreamTimeouts?
 
     public init(model: String, messages: [ChatMessage], stream: Bool = false, includeUsageInStream: Bool = false,
                 temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil, maxTokens: Int? = nil,

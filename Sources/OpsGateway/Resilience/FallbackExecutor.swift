@@ -25,7 +25,7 @@ public struct FallbackExecutor: Sendable {
                                                    timeouts: UpstreamTimeouts? = nil,
                                                    using random: inout R) async -> Execution<ChatResponse> {
         let limit = timeouts.map { Duration.milliseconds($0.totalMs) }
-        return await run(request, plan: plan, policy: policy, using: &random) { [clock] model, request in
+        return await run(request, plan: plan, policy: policy, timeouts: timeouts, using: &random) { [clock] model, request in
             try await Deadline.run(within: limit, clock: clock, what: "The answer from '\(request.model)'") {
                 try await model.complete(request)
             }
@@ -38,7 +38,7 @@ public struct FallbackExecutor: Sendable {
                                                  timeouts: UpstreamTimeouts? = nil,
                                                  using random: inout R) async -> Execution<AsyncThrowingStream<ChatChunk, Error>> {
         let limit = timeouts.map { Duration.milliseconds($0.firstTokenMs) }
-        return await run(request, plan: plan, policy: policy, using: &random) { [clock] model, request in
+        return await run(request, plan: plan, policy: policy, timeouts: timeouts, using: &random) { [clock] model, request in
             try await Deadline.run(within: limit, clock: clock, what: "The first chunk from '\(request.model)'") {
                 try await PrimedStream.prime(model.stream(request))
             }
@@ -46,7 +46,7 @@ public struct FallbackExecutor: Sendable {
     }
 
     private func run<Value: Sendable, R: RandomNumberGenerator>(
-        _ request: ChatRequest, plan: RoutePlan, policy: RetryPolicy, using random: inout R,
+        _ request: ChatRequest, plan: RoutePlan, policy: RetryPolicy, timeouts: UpstreamTimeouts?, using random: inout R,
         call: (any ChatModel, ChatRequest) async throws -> Value
     ) async -> Execution<Value> {
         var attempts: [AttemptRecord] = []
@@ -60,6 +60,8 @@ public struct FallbackExecutor: Sendable {
             }
             var routed = request
             routed.model = step.model
+            // The provider applies the route's connect and response-head limits to each attempt.
+            if let timeouts { routed.upstreamTimeouts = timeouts }
             let breaker = breakers.breaker(for: step.model)
             var attempt = 1
             var backoff = Duration.zero

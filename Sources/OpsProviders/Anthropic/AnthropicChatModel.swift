@@ -32,7 +32,7 @@ public struct AnthropicChatModel: ChatModel {
         var body = request
         body.stream = false
         let json = try AnthropicRequestTranslator.body(for: body, model: deployment.upstreamModel)
-        let response = try await client.post(url, headers: headers, json: json, timeouts: deployment.timeouts)
+        let response = try await client.post(url, headers: headers, json: json, timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "anthropic",
                                             retryAfter: response.retryAfter)
@@ -48,7 +48,7 @@ public struct AnthropicChatModel: ChatModel {
         var body = request
         body.stream = true
         let json = try AnthropicRequestTranslator.body(for: body, model: deployment.upstreamModel)
-        let response = try await client.stream(url, headers: headers, json: json, timeouts: deployment.timeouts)
+        let response = try await client.stream(url, headers: headers, json: json, timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response),
                                             provider: "anthropic", retryAfter: response.retryAfter)

@@ -25,7 +25,7 @@ public struct OpenAIChatModel: ChatModel {
         var body = request
         body.stream = false
         let response = try await client.post(url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
-                                             timeouts: deployment.timeouts)
+                                             timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "openai",
                                             retryAfter: response.retryAfter)
@@ -41,7 +41,7 @@ public struct OpenAIChatModel: ChatModel {
         var body = request
         body.stream = true
         let response = try await client.stream(url, headers: headers, json: body.upstreamJSON(model: deployment.upstreamModel),
-                                               timeouts: deployment.timeouts)
+                                               timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response), provider: "openai",
                                             retryAfter: response.retryAfter)
