@@ -46,6 +46,21 @@ int lk_attention_scores(const float *keys, size_t stride, const float *q, int d,
 int lk_attention_accumulate(const float *values, size_t stride, const float *weights, int d, int n, int slot_count,
                             float *slots);
 
+/// y[r * width + i] = gelu(y[r * width + i] + bias[i]) for rows r, with erf as a rational function
+/// (within 4e-7 of erf; the same formula on every path).
+int lk_bias_gelu(float *y, const float *bias, int rows, int width);
+
+/// x[r] = LayerNorm(x[r] + delta[r] + bias)·gamma + beta for each of `rows` rows of `width` floats.
+/// Returns 0, doing nothing, without AVX2/FMA or when width % 8 != 0 (the caller then does it).
+int lk_add_layernorm(float *x, const float *delta, const float *bias, int rows, int width, const float *gamma,
+                     const float *beta, float eps);
+
+/// out[i] = softmax(q[i]·Kᵀ·scale)·V for i < length, within one sequence: q, k and v rows `stride`
+/// floats apart, `d` wide; out rows `out_stride` apart; `scores` has room for `length` floats.
+/// Returns 0, doing nothing, without AVX2/FMA or when d % 8 != 0.
+int lk_sequence_attention(const float *q, const float *k, const float *v, size_t stride, int length, int d,
+                          float scale, float *out, size_t out_stride, float *scores);
+
 /// 1 when the AVX2/FMA/F16C paths are in use on this processor.
 int lk_uses_avx2(void);
 

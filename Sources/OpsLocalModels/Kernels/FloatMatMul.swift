@@ -5,7 +5,7 @@ import CBLAS
 /// `y = x·Wᵀ (+ b)` for F32 weights laid out `[out, in]` as PyTorch's `Linear` stores them.
 ///
 /// Uses OpenBLAS's `sgemm` when the CBLAS module is linked (it is several times faster than
-/// the portable kernel on batches) and a SIMD dot-product kernel split across cores otherwise.
+/// the portable kernel on batches) and a SIMD dot-product kernel otherwise.
 public enum FloatMatMul {
     /// True when OpenBLAS is linked in.
     public static var usesBLAS: Bool {
@@ -17,27 +17,46 @@ public enum FloatMatMul {
     }
 
     /// - Parameters: `x` is `[rows, inFeatures]`, `weight` `[outFeatures, inFeatures]`, `y` `[rows, outFeatures]`.
+    ///   With `parallel` the output columns are split across the cores; otherwise the product runs
+    ///   on the calling thread (callers that run several products at once split the work themselves).
     public static func linear(_ x: UnsafePointer<Float>, rows: Int, inFeatures k: Int,
                               weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                              outFeatures m: Int, into y: UnsafeMutablePointer<Float>) {
-        #if canImport(CBLAS)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(m), Int32(k),
-                    1, x, Int32(k), weight, Int32(k), 0, y, Int32(m))
-        #else
-        Parallel.forRanges(m, minimumPerThread: 8) { range in
-            for i in 0..<rows {
-                let xi = x + i * k
-                let yi = y + i * m
-                for j in range { yi[j] = VectorOps.dot(xi, weight + j * k, k) }
+                              outFeatures m: Int, into y: UnsafeMutablePointer<Float>, parallel: Bool = false) {
+        if parallel {
+            Parallel.forRanges(m, minimumPerThread: 32) { columns in
+                product(x, rows: rows, k, weight + columns.lowerBound * k, columns.count, y + columns.lowerBound, ldc: m)
             }
+        } else {
+            product(x, rows: rows, k, weight, m, y, ldc: m)
         }
-        #endif
         if let bias {
             for i in 0..<rows {
                 let yi = y + i * m
                 for j in 0..<m { yi[j] += bias[j] }
             }
         }
+    }
+
+    #if canImport(CBLAS)
+    // OpenBLAS's own threads spin-yield between calls and would compete with the kernels'
+    // worker pool for the same cores; the callers split the work, so each call runs on one thread.
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    #endif
+
+    /// `y[:, 0..<n] = x · w[0..<n]ᵀ` with `y` rows `ldc` apart, on the calling thread.
+    private static func product(_ x: UnsafePointer<Float>, rows: Int, _ k: Int, _ w: UnsafePointer<Float>, _ n: Int,
+                                _ y: UnsafeMutablePointer<Float>, ldc: Int) {
+        #if canImport(CBLAS)
+        _ = singleThreaded
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(n), Int32(k),
+                    1, x, Int32(k), w, Int32(k), 0, y, Int32(ldc))
+        #else
+        for i in 0..<rows {
+            let xi = x + i * k
+            let yi = y + i * ldc
+            for j in 0..<n { yi[j] = VectorOps.dot(xi, w + j * k, k) }
+        }
+        #endif
     }
 
     /// General strided product `C[m×n] = A[m×k] · (transposeB ? Bᵀ : B)`, row-major.
