@@ -117,22 +117,47 @@ static inline __m256 lk_exp8(__m256 x) {
     return _mm256_mul_ps(p, _mm256_castsi256_ps(bits));
 }
 
+// Eight dot products at once: acc[j] holds key j's lane sums; three rounds of pairwise
+// horizontal adds leave the eight totals in one vector.
+__attribute__((target("avx2,fma")))
+static inline __m256 lk_hsum8x8(const __m256 *acc) {
+    const __m256 a = _mm256_hadd_ps(acc[0], acc[1]), b = _mm256_hadd_ps(acc[2], acc[3]);
+    const __m256 c = _mm256_hadd_ps(acc[4], acc[5]), d = _mm256_hadd_ps(acc[6], acc[7]);
+    const __m256 ab = _mm256_hadd_ps(a, b), cd = _mm256_hadd_ps(c, d);
+    // ab holds keys 0-3's sums of lanes 0-3 in its low half and of lanes 4-7 in its high half;
+    // cd likewise for keys 4-7.
+    return _mm256_add_ps(_mm256_permute2f128_ps(ab, cd, 0x20), _mm256_permute2f128_ps(ab, cd, 0x31));
+}
+
 __attribute__((target("avx2,fma")))
 static void lk_sequence_attention_avx2(const float *q, const float *k, const float *v, size_t stride, int length,
                                        int d, float scale, float *out, size_t out_stride, float *scores) {
+    const __m256 vscale = _mm256_set1_ps(scale);
     for (int i = 0; i < length; i++) {
         const float *qi = q + (size_t)i * stride;
-        float top = -INFINITY;
-        for (int j = 0; j < length; j++) {
-            const float *kj = k + (size_t)j * stride;
-            __m256 acc = _mm256_mul_ps(_mm256_loadu_ps(qi), _mm256_loadu_ps(kj));
-            for (int c = 8; c < d; c += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qi + c), _mm256_loadu_ps(kj + c), acc);
-            scores[j] = lk_hsum8(acc) * scale;
-            top = scores[j] > top ? scores[j] : top;
+        int j = 0;
+        for (; j + 8 <= length; j += 8) {
+            __m256 acc[8];
+            for (int r = 0; r < 8; r++) acc[r] = _mm256_setzero_ps();
+            for (int c = 0; c < d; c += 8) {
+                const __m256 qc = _mm256_loadu_ps(qi + c);
+                for (int r = 0; r < 8; r++) {
+                    acc[r] = _mm256_fmadd_ps(qc, _mm256_loadu_ps(k + (size_t)(j + r) * stride + c), acc[r]);
+                }
+            }
+            _mm256_storeu_ps(scores + j, _mm256_mul_ps(lk_hsum8x8(acc), vscale));
         }
+        for (; j < length; j++) {
+            const float *kj = k + (size_t)j * stride;
+            __m256 acc = _mm256_setzero_ps();
+            for (int c = 0; c < d; c += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qi + c), _mm256_loadu_ps(kj + c), acc);
+            scores[j] = lk_hsum8(acc) * scale;
+        }
+        float top = scores[0];
+        for (j = 1; j < length; j++) top = scores[j] > top ? scores[j] : top;
         const __m256 shift = _mm256_set1_ps(top);
         __m256 total = _mm256_setzero_ps();
-        int j = 0;
+        j = 0;
         for (; j + 8 <= length; j += 8) {
             const __m256 e = lk_exp8(_mm256_sub_ps(_mm256_loadu_ps(scores + j), shift));
             _mm256_storeu_ps(scores + j, e);
@@ -143,14 +168,19 @@ static void lk_sequence_attention_avx2(const float *q, const float *k, const flo
             scores[j] = _mm256_cvtss_f32(lk_exp8(_mm256_set1_ps(scores[j] - top)));
             sum += scores[j];
         }
-        const float inv = 1.0f / sum;
+        const __m256 inv = _mm256_set1_ps(1.0f / sum);
         float *oi = out + (size_t)i * out_stride;
-        for (int c = 0; c < d; c += 8) {
-            __m256 acc = _mm256_setzero_ps();
+        // Up to 64 columns stay in registers while the values are read row by row.
+        for (int c0 = 0; c0 < d; c0 += 64) {
+            const int width = d - c0 < 64 ? d - c0 : 64;
+            __m256 acc[8];
+            for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_setzero_ps();
             for (int jj = 0; jj < length; jj++) {
-                acc = _mm256_fmadd_ps(_mm256_set1_ps(scores[jj]), _mm256_loadu_ps(v + (size_t)jj * stride + c), acc);
+                const __m256 w = _mm256_set1_ps(scores[jj]);
+                const float *vj = v + (size_t)jj * stride + c0;
+                for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_fmadd_ps(w, _mm256_loadu_ps(vj + c), acc[c / 8]);
             }
-            _mm256_storeu_ps(oi + c, _mm256_mul_ps(acc, _mm256_set1_ps(inv)));
+            for (int c = 0; c < width; c += 8) _mm256_storeu_ps(oi + c0 + c, _mm256_mul_ps(acc[c / 8], inv));
         }
     }
 }
