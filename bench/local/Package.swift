@@ -9,7 +9,8 @@ let package = Package(
     targets: [
         .target(name: "OpsCore", path: "Sources/OpsCore"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas"),
-        .target(name: "CLocalKernels", path: "Sources/CLocalKernels"),
+        // The main package's flags, so the benchmark measures what `llmops` ships.
+        .target(name: "CLocalKernels", path: "Sources/CLocalKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "OpsLocalModels", dependencies: ["OpsCore", "CBLAS", "CLocalKernels"], path: "Sources/OpsLocalModels"),
         .executableTarget(name: "LocalBench", dependencies: ["OpsLocalModels", "OpsCore"], path: "Sources/LocalBench"),
     ],

@@ -14,8 +14,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 swift build -c release --package-path bench/local --product LocalBench
-# OpenBLAS and the Swift kernels both get the same 2 threads the references get.
-OPENBLAS_NUM_THREADS=2 LOCAL_MODELS_DIR="$models" bench/local/.build/release/LocalBench bench/local/sentences.txt \
+# The kernels get the 2 threads the references get (OpenBLAS runs single-threaded inside them).
+LOCAL_BENCH_THREADS=2 LOCAL_MODELS_DIR="$models" bench/local/.build/release/LocalBench bench/local/sentences.txt \
   > bench/out/local-swift.json
 LOCAL_MODELS_DIR="$models" "$venv/bin/python" bench/local/reference_bench.py bench/local/sentences.txt \
   > bench/out/local-reference.json

@@ -18,6 +18,8 @@ func residentMegabytes() -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
+// The references run with 2 threads; so do the kernels unless LOCAL_BENCH_THREADS says otherwise.
+Parallel.threads = Int(ProcessInfo.processInfo.environment["LOCAL_BENCH_THREADS"] ?? "") ?? 2
 let embedder = try LocalEmbedder(modelsDirectory: modelsDirectory)
 let chat = try LocalChatModel(modelsDirectory: modelsDirectory, contextLength: 2048)
 // LOCAL_BENCH_ONLY=embeddings or =generation runs one half, e.g. under a profiler.
