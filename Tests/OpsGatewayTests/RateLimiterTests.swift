@@ -41,6 +41,10 @@ final class RateLimiterTests: XCTestCase {
         XCTAssertEqual(LimitHeaders.duration(1.5), "1.5s")
         XCTAssertEqual(LimitHeaders.duration(360), "6m0s")
         XCTAssertEqual(LimitHeaders.duration(3_723), "1h2m3s")
+        XCTAssertEqual(LimitHeaders.duration(59.9991), "1m0s", "rounded up to the millisecond")
+        XCTAssertEqual(LimitHeaders.duration(61.05), "1m1.05s")
+        XCTAssertEqual(LimitHeaders.duration(1.0004), "1.001s")
+        XCTAssertEqual(LimitHeaders.duration(7_200.25), "2h0m0.25s")
     }
 
     func testTokenLimitRefusesWithoutSpendingTheRequestAllowance() async throws {

@@ -88,10 +88,8 @@ public struct BudgetTracker: Sendable {
     }
 
     private static func budgets(_ rules: [Rule], now: Date) -> [Budget] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let day = calendar.dateInterval(of: .day, for: now)!
-        let month = calendar.dateInterval(of: .month, for: now)!
+        let day = UTCPeriod.day(containing: now)
+        let month = UTCPeriod.month(containing: now)
         return rules.flatMap { rule -> [Budget] in
             var out: [Budget] = []
             if let daily = rule.dailyUSD {

@@ -26,17 +26,24 @@ public struct LimitHeaders: Sendable, Hashable {
         return out
     }
 
-    /// OpenAI's duration style: `20ms`, `1s`, `1.5s`, `6m0s`, `1h2m3s`.
+    /// OpenAI's duration style: `20ms`, `1s`, `1.5s`, `6m0s`, `1h2m3s` (rounded up to the millisecond).
     public static func duration(_ seconds: Double) -> String {
         if seconds < 1 { return "\(Int((seconds * 1_000).rounded(.up)))ms" }
-        let total = (seconds * 1_000).rounded(.up) / 1_000
-        let hours = Int(total) / 3_600, minutes = (Int(total) % 3_600) / 60
-        let rest = total - Double(hours * 3_600 + minutes * 60)
-        var secondsText = String(format: "%.3f", rest)
-        while secondsText.hasSuffix("0") { secondsText.removeLast() }
-        if secondsText.hasSuffix(".") { secondsText.removeLast() }
+        let millis = Int((seconds * 1_000).rounded(.up))
+        let hours = millis / 3_600_000, minutes = (millis % 3_600_000) / 60_000, rest = millis % 60_000
+        var secondsText = String(rest / 1_000)
+        if rest % 1_000 != 0 {
+            var fraction = String(rest % 1_000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            secondsText += "." + fraction
+        }
         if hours > 0 { return "\(hours)h\(minutes)m\(secondsText)s" }
         if minutes > 0 { return "\(minutes)m\(secondsText)s" }
         return "\(secondsText)s"
     }
+
+    /// Every name `fields` can hold, for callers that turn them into typed header names once.
+    public static let fieldNames = ["x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
+                                    "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens"]
 }
