@@ -46,17 +46,25 @@ static void lk_attention_scores_avx2(const float *keys, size_t stride, const flo
     }
 }
 
+// Slot by slot: each slot's rows are added in the same order as row by row (j, j + slot_count, ...),
+// but its partial sums stay in registers instead of being loaded and stored for every row.
 __attribute__((target("avx2,fma")))
 static void lk_attention_accumulate_avx2(const float *values, size_t stride, const float *weights, int d, int n,
                                          int slot_count, float *slots) {
-    for (int j = 0; j < n; j++) {
-        const float w = weights[j];
-        if (w == 0) continue;
-        const __m256 vw = _mm256_set1_ps(w);
-        const float *v = values + (size_t)j * stride;
-        float *s = slots + (size_t)(j % slot_count) * d;
-        for (int i = 0; i < d; i += 8) {
-            _mm256_storeu_ps(s + i, _mm256_fmadd_ps(vw, _mm256_loadu_ps(v + i), _mm256_loadu_ps(s + i)));
+    for (int slot = 0; slot < slot_count && slot < n; slot++) {
+        float *s = slots + (size_t)slot * d;
+        for (int c0 = 0; c0 < d; c0 += 64) {
+            const int width = d - c0 < 64 ? d - c0 : 64;
+            __m256 acc[8];
+            for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_loadu_ps(s + c0 + c);
+            for (int j = slot; j < n; j += slot_count) {
+                const float w = weights[j];
+                if (w == 0) continue;
+                const __m256 vw = _mm256_set1_ps(w);
+                const float *v = values + (size_t)j * stride + c0;
+                for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_fmadd_ps(vw, _mm256_loadu_ps(v + c), acc[c / 8]);
+            }
+            for (int c = 0; c < width; c += 8) _mm256_storeu_ps(s + c0 + c, acc[c / 8]);
         }
     }
 }
