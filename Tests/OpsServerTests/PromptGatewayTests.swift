@@ -60,6 +60,36 @@ final class PromptGatewayTests: XCTestCase {
                        param: "prompt", messageContains: "a label moves")
     }
 
+    /// The gateway keeps resolved versions in memory; a label moved (or a version pushed) through
+    /// the API is what the very next call renders.
+    func testLabelMovesAndPushesApplyToTheNextCall() async throws {
+        let gw = try await GatewayHarness.start()
+        defer { Task { await gw.stop() } }
+        try await Self.pushSupport(gw)
+        let call: JSONValue = ["model": "mock-model", "prompt": ["name": "support", "label": "production",
+                                                                 "variables": ["company": "Acme", "question": "q", "word": "w"]]]
+        func renderedVersion() async throws -> JSONValue? {
+            let reply = try await gw.post("/v1/chat/completions", call, key: gw.developer)
+            XCTAssertEqual(reply.status, 200, reply.text)
+            return try await gw.traces(key: gw.viewer).first?["metadata"]?["prompt_version"]
+        }
+        let before = try await renderedVersion()
+        XCTAssertEqual(before, 1)
+        let moved = try await gw.put("/api/prompts/support/labels/production", ["version": 2], key: gw.developer)
+        XCTAssertEqual(moved.status, 200, moved.text)
+        let after = try await renderedVersion()
+        XCTAssertEqual(after, 2)
+        XCTAssertEqual(gw.mock.requests.last?["messages"], [["role": "user", "content": "Say w"]])
+
+        let latest: JSONValue = ["model": "mock-model", "prompt": ["name": "support", "variables": ["word": "w"]]]
+        _ = try await gw.post("/v1/chat/completions", latest, key: gw.developer)
+        let v3 = try await gw.post("/api/prompts", ["name": "support", "text": "Now {{word}}"], key: gw.developer)
+        XCTAssertEqual(v3.status, 201, v3.text)
+        let reply = try await gw.post("/v1/chat/completions", latest, key: gw.developer)
+        XCTAssertEqual(reply.status, 200, reply.text)
+        XCTAssertEqual(gw.mock.requests.last?["messages"], [["role": "user", "content": "Now w"]], "a push moves the newest at once")
+    }
+
     func testMissingVariablesAndUnknownPrompts() async throws {
         let gw = try await GatewayHarness.start()
         defer { Task { await gw.stop() } }

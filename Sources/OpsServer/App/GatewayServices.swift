@@ -21,6 +21,8 @@ public struct GatewayServices: Sendable {
     /// With SQLite (one process owns the file) limit states live in memory and are saved in the
     /// background; with PostgreSQL every check is a row-locking transaction shared by all replicas.
     let writeBehindLimits: WriteBehindLimitStore?
+    /// Prompt versions for the gateway's `prompt` field, read from the store once.
+    let prompts: PromptVersionCache
 
     init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
          catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
@@ -37,6 +39,7 @@ public struct GatewayServices: Sendable {
         let shared = config.storage.url.hasPrefix("postgres")
         writeBehindLimits = shared ? nil : WriteBehindLimitStore(backing: store)
         limits = LimitEnforcer(store: writeBehindLimits ?? store, projects: config.projects, clock: clock, logger: logger)
+        prompts = PromptVersionCache(store: store)
     }
 
     /// Applies route changes and follows those made elsewhere.

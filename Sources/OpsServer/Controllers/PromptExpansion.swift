@@ -13,7 +13,7 @@ enum PromptExpansion {
         guard case .object(var object) = body, let field = object["prompt"] else { return body }
         let key = try context.requireKey()
         let invocation = try PromptInvocation(json: field)
-        let version = try await services.store.resolve(invocation.reference, project: key.project)
+        let version = try await services.prompts.resolve(invocation.reference, project: key.project)
 
         var own: [JSONValue] = []
         switch object["messages"] {

@@ -30,6 +30,7 @@ struct PromptLabelsController {
         }
         let move = try await services.store.moveLabel(project: key.project, name: name, label: label, to: version,
                                                       actor: key.id)
+        services.prompts.invalidate(project: key.project, name: name)
         var json = move.json.objectValue ?? JSONObject()
         json["rollback"] = .bool(move.isRollback)
         return JSONResponse.make(.object(json))

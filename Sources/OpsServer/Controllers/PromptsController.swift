@@ -20,6 +20,7 @@ struct PromptsController {
         let body = try await JSONResponse.readBody(request, limit: 1 << 20)
         let push = try PromptPush(json: body, author: key.id)
         let version = try await services.store.createVersion(push.draft, project: key.project)
+        defer { services.prompts.invalidate(project: key.project, name: version.name) }
         var moves: [LabelMove] = []
         for label in push.labels {
             moves.append(try await services.store.moveLabel(project: key.project, name: version.name, label: label,
