@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OpsCore
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, read concurrently through a `DatabasePool`
 /// while a single writer commits batches.
@@ -8,11 +9,22 @@ public final class SQLiteStore: OpsStore {
     /// Where the database lives.
     public let path: String
     let pool: DatabasePool
+    /// A connection of its own for `checkpoint()`, opened on first use.
+    private let checkpointConnection = Mutex<DatabaseQueue?>(nil)
+    private let busyTimeout: TimeInterval
+
+    /// WAL pages after which the writer checkpoints by itself. Far above SQLite's 1,000: a server
+    /// checkpoints from its own connection (`checkpoint()`, every half second), because the
+    /// writer's checkpoint ends in an fsync that held every commit behind it for up to 300 ms on
+    /// this machine's disk. The writer's own checkpoint stays as a backstop for processes that never
+    /// call `checkpoint()`.
+    public static let writerCheckpointPages = 10_000
 
     /// Opens (or creates) the database at `path`, creating the parent directory when missing.
     /// Call `migrate()` before use.
     public init(path: String, busyTimeout: TimeInterval = 5) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -27,6 +39,7 @@ public final class SQLiteStore: OpsStore {
             // WAL (set by DatabasePool) plus NORMAL loses at most the last commits on power loss,
             // never consistency, and spares an fsync per transaction.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.writerCheckpointPages)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -75,8 +88,33 @@ public final class SQLiteStore: OpsStore {
         _ = try await read("ping") { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
+    /// Copies the WAL's committed pages into the database file from a connection of its own,
+    /// without waiting for readers or the writer (a passive checkpoint), so the fsync that ends it
+    /// never delays a commit. Returns the WAL's size and how much of it is now in the database, in pages.
+    @discardableResult
+    public func checkpoint() async throws -> (walPages: Int, checkpointedPages: Int) {
+        do {
+            let connection = try checkpointConnection.withLock { connection -> DatabaseQueue in
+                if let connection { return connection }
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(busyTimeout)
+                let opened = try DatabaseQueue(path: path, configuration: configuration)
+                connection = opened
+                return opened
+            }
+            let result = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            return (result.walFrameCount, result.checkpointedFrameCount)
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "checkpoint")
+        }
+    }
+
     public func close() async throws {
         do {
+            try checkpointConnection.withLock { connection in
+                try connection?.close()
+                connection = nil
+            }
             try pool.close()
         } catch {
             throw SQLiteStoreError.wrapping(error, during: "close")

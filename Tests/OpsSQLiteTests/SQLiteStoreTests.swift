@@ -80,6 +80,25 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
     }
 
+    /// The writer leaves checkpoints to `checkpoint()` (a connection of its own) up to a backstop;
+    /// a checkpoint copies every committed page while the store keeps accepting writes.
+    func testCheckpointsRunFromTheirOwnConnection() async throws {
+        let store = try SQLiteStore(path: directory.appendingPathComponent("wal.sqlite").path)
+        try await store.migrate()
+        let autocheckpoint = try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") }
+        XCTAssertEqual(autocheckpoint, SQLiteStore.writerCheckpointPages)
+        try await store.insertTraces((0..<200).map { StoreFixtures.fullTrace(id: "wal-\($0)", at: Double($0)) })
+        let first = try await store.checkpoint()
+        XCTAssertGreaterThan(first.walPages, 0, "the commits are in the WAL")
+        XCTAssertEqual(first.checkpointedPages, first.walPages, "with no reader in the way every page is copied")
+        async let writes: Void = store.insertTraces((200..<400).map { StoreFixtures.fullTrace(id: "wal-\($0)", at: Double($0)) })
+        async let again = store.checkpoint()
+        _ = try await (writes, again)
+        let page = try await store.listTraces(TraceQuery(project: "alpha", limit: 1000))
+        XCTAssertEqual(page.traces.count, 400)
+        try await store.close()
+    }
+
     /// A database from before v11 keeps every generation, in order, once they are keyed by
     /// (trace_id, position); the span-id index and the separate trace index are gone.
     func testV11KeysGenerationsByTraceAndPosition() async throws {

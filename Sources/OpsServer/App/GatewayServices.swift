@@ -2,6 +2,7 @@ import Logging
 import OpsCore
 import OpsGateway
 import OpsTelemetry
+import OpsSQLite
 import ServiceLifecycle
 
 /// What every controller shares: the store, the recorder, metrics, the model catalog.
@@ -51,6 +52,9 @@ public struct GatewayServices: Sendable {
     var backgroundServices: [any Service] {
         var services: [any Service] = [recorder, routeSync]
         if let writeBehindLimits { services.append(LimitFlusher(store: writeBehindLimits, interval: .seconds(1), logger: logger)) }
+        if let sqlite = store as? SQLiteStore {
+            services.append(SQLiteCheckpointer(store: sqlite, interval: .milliseconds(500), logger: logger))
+        }
         return services
     }
 
