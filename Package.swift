@@ -88,7 +88,7 @@ let package = Package(
         // `make bench-gateway-core`: routing, exact and semantic cache lookups.
         .executableTarget(name: "GatewayCoreBench", dependencies: ["OpsGateway", "OpsCore"]),
         .executableTarget(name: "llmops", dependencies: [
-            "OpsServer", "OpsCore", "OpsEval", "OpsGateway",
+            "OpsServer", "OpsCore", "OpsEval", "OpsGateway", "OpsProviders",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

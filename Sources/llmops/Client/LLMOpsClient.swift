@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import OpsCore
+import OpsProviders
 
 /// A small client for the management API. Errors come back as `CLIError`s that print the
 /// server's message and the field it named, so a command's failure reads like the API's.
@@ -26,7 +27,9 @@ struct LLMOpsClient {
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil,
               contentType: String = "application/json") async throws -> Reply {
         do {
-            let reply = try await execute(Self.http, method, path, body: body, contentType: contentType)
+            let reply = Self.plainEnabled && base.lowercased().hasPrefix("http://")
+                ? try await executePlain(method, path, body: body, contentType: contentType)
+                : try await execute(Self.http, method, path, body: body, contentType: contentType)
             guard (200..<300).contains(reply.status) else { throw Self.error(from: reply) }
             return reply
         } catch {
@@ -48,6 +51,22 @@ struct LLMOpsClient {
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 264
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
+
+    /// `http://` servers (the usual `llmops serve` on this machine or a private network) go through
+    /// the gateway's own lean HTTP/1.1 client: an `eval run` sends one request per item, and
+    /// AsyncHTTPClient spent about twice its CPU per request. TLS stays with AsyncHTTPClient;
+    /// `LLMOPS_PLAIN_HTTP1=0` sends everything there.
+    private static let plain = PlainHTTP1Client()
+    private static let plainEnabled = ProcessInfo.processInfo.environment["LLMOPS_PLAIN_HTTP1"] != "0"
+    private static let plainTimeouts = UpstreamTimeouts(connectMs: 5_000, firstTokenMs: 120_000, totalMs: 120_000)
+
+    private func executePlain(_ method: HTTPMethod, _ path: String, body: [UInt8]?, contentType: String) async throws -> Reply {
+        let headers = [("authorization", "Bearer \(apiKey)"), ("user-agent", "llmops-cli")]
+        let response = try await Self.plain.send(method, UpstreamURL(base + path), headers: headers,
+                                                 body: body.map { ByteBuffer(bytes: $0) }, contentType: contentType,
+                                                 timeouts: Self.plainTimeouts, bodyLimit: 1 << 30)
+        return Reply(status: response.status, headers: response.headers, body: response.bodyBytes)
+    }
 
     func json(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil) async throws -> JSONValue {
         try await send(method, path, body: body?.serialized()).json()

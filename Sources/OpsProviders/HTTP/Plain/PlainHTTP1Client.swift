@@ -29,7 +29,15 @@ public final class PlainHTTP1Client: Sendable {
     /// POSTs `body` and returns the whole answer. The head must arrive within `timeouts.firstTokenMs`.
     public func post(_ url: UpstreamURL, headers: [(String, String)], body: ByteBuffer, timeouts: UpstreamTimeouts,
                      bodyLimit: Int = 64 << 20) async throws -> UpstreamResponse {
-        let request = PlainHTTP1Request(url: url, headers: headers, body: body)
+        try await send(.POST, url, headers: headers, body: body, timeouts: timeouts, bodyLimit: bodyLimit)
+    }
+
+    /// Any method, with or without a body (of `contentType`), and the whole answer; the head must
+    /// arrive within `timeouts.firstTokenMs`.
+    public func send(_ method: HTTPMethod, _ url: UpstreamURL, headers: [(String, String)], body: ByteBuffer?,
+                     contentType: String = "application/json", timeouts: UpstreamTimeouts,
+                     bodyLimit: Int = 64 << 20) async throws -> UpstreamResponse {
+        let request = PlainHTTP1Request(url: url, method: method, headers: headers, body: body, contentType: contentType)
         return try await withConnection(to: url, timeouts: timeouts) { connection in
             let promise = connection.eventLoop.makePromise(of: UpstreamResponse.self)
             let token = PlainHTTP1ExchangeToken()

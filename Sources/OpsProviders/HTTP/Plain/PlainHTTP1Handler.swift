@@ -58,7 +58,7 @@ final class PlainHTTP1Handler: ChannelInboundHandler, RemovableChannelHandler {
         exchange = Exchange(token: token, sink: sink, readTimeout: readTimeout, bodyLimit: bodyLimit)
         exchange?.timer = context.eventLoop.scheduleTask(in: headTimeout) { [weak self] in self?.timerFired() }
         context.write(wrapOutboundOut(.head(request.head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(request.body))), promise: nil)
+        if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
