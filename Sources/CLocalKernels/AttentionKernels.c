@@ -46,17 +46,17 @@ static void lk_attention_scores_avx2(const float *keys, size_t stride, const flo
     }
 }
 
-// Slot by slot: each slot's rows are added in the same order as row by row (j, j + slot_count, ...),
-// but its partial sums stay in registers instead of being loaded and stored for every row.
+// Slot by slot: each slot's rows are added in order (j, j + slot_count, ...) with the partial sums
+// in registers, and every slot row is written once.
 __attribute__((target("avx2,fma")))
 static void lk_attention_accumulate_avx2(const float *values, size_t stride, const float *weights, int d, int n,
                                          int slot_count, float *slots) {
-    for (int slot = 0; slot < slot_count && slot < n; slot++) {
+    for (int slot = 0; slot < slot_count; slot++) {
         float *s = slots + (size_t)slot * d;
         for (int c0 = 0; c0 < d; c0 += 64) {
             const int width = d - c0 < 64 ? d - c0 : 64;
             __m256 acc[8];
-            for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_loadu_ps(s + c0 + c);
+            for (int c = 0; c < width; c += 8) acc[c / 8] = _mm256_setzero_ps();
             for (int j = slot; j < n; j += slot_count) {
                 const float w = weights[j];
                 if (w == 0) continue;

@@ -41,8 +41,9 @@ int lk_round_to_half(const float *x, float *y, int n);
 int lk_attention_scores(const float *keys, size_t stride, const float *q, int d, int n, int batched, float scale,
                         float *scores);
 
-/// slots[(j % slot_count) * d + i] += weights[j] * values[j * stride + i] for j < n, i < d (rows of
-/// zero weight skipped). Returns 0, doing nothing, without AVX2/FMA or when d % 8 != 0.
+/// slots[s * d + i] = the sum over j < n with j % slot_count == s, in order of j, of
+/// weights[j] * values[j * stride + i] (rows of zero weight skipped; 0 for a slot without terms), for
+/// every s < slot_count and i < d. Returns 0, doing nothing, without AVX2/FMA or when d % 8 != 0.
 int lk_attention_accumulate(const float *values, size_t stride, const float *weights, int d, int n, int slot_count,
                             float *slots);
 

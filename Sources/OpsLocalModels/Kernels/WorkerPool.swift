@@ -130,12 +130,13 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Waiting for a chunk another thread is running: spin a little (~2 µs), then let the
-    /// scheduler run that thread if it was preempted on this core.
+    /// Waiting for a chunk another thread is running: spin for about as long as a chunk takes
+    /// (a yield is a syscall and a pass through the scheduler), then let the scheduler run that
+    /// thread in case it was preempted on this core.
     @inline(__always)
     private static func pause(_ spins: inout Int) {
         spins += 1
-        if spins < 128 { relax() } else { sched_yield() }
+        if spins < 2048 { relax() } else { sched_yield() }
     }
 
     @inline(__always)

@@ -73,8 +73,9 @@ enum AttentionSummationOrder {
         for j in 0..<count { scores[j] = dot(keys + j * stride, query, d) * scale }
     }
 
-    /// Adds `weights[j] * (values + j * stride)` to slot row `j % slotCount` of `slots` (rows of
-    /// `width`) for `j < count`; zero weights (masked or below f16's range) add nothing.
+    /// Sets slot row `s` of `slots` (rows of `width`, `slotCount` of them) to the sum, in order of
+    /// `j`, of `weights[j] * (values + j * stride)` over `j < count` with `j % slotCount == s`
+    /// (zero for a slot without terms); zero weights (masked or below f16's range) add nothing.
     func accumulate(values: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, width d: Int, count: Int,
                     into slots: UnsafeMutablePointer<Float>) {
         #if canImport(CLocalKernels)
@@ -82,6 +83,7 @@ enum AttentionSummationOrder {
             return
         }
         #endif
+        slots.initialize(repeating: 0, count: slotCount * d)
         for j in 0..<count where weights[j] != 0 {
             VectorOps.axpy(weights[j], values + j * stride, slots + (j % slotCount) * d, d)
         }

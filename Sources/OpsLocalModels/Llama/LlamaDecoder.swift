@@ -135,7 +135,6 @@ final class LlamaDecoder {
                 order.scores(keys: keys, stride: cache.width, query: query, width: d, count: visible, scale: scale, into: scores)
                 AttentionSummationOrder.softmax(scores, visible)
                 HalfRounding.round(scores, into: scores, count: visible)
-                slots.initialize(repeating: 0, count: slotCount * d)
                 order.accumulate(values: values, stride: cache.width, weights: scores, width: d, count: visible, into: slots)
                 order.reduceSlots(slots, width: d)
                 let out = attended.pointer + t * c.width + h * d
