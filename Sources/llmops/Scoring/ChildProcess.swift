@@ -33,11 +33,13 @@ enum ChildProcess {
         ignoreBrokenPipes
         let deadline = ContinuousClock.now + timeout
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            throw LaunchError(description: "cannot create pipes: \(String(cString: strerror(errno)))")
+        let pid: pid_t = try spawnLock.withLock {
+            guard makePipe(&inPipe), makePipe(&outPipe), makePipe(&errPipe) else {
+                throw LaunchError(description: "cannot create pipes: \(String(cString: strerror(errno)))")
+            }
+            return try spawn(arguments, stdin: inPipe[0], stdout: outPipe[1], stderr: errPipe[1],
+                             closing: inPipe + outPipe + errPipe)
         }
-        let pid = try spawn(arguments, stdin: inPipe[0], stdout: outPipe[1], stderr: errPipe[1],
-                            closing: inPipe + outPipe + errPipe)
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         var streams = Streams(stdin: input.isEmpty ? -1 : inPipe[1], stdout: outPipe[0], stderr: errPipe[0], input: input)
         if input.isEmpty { close(inPipe[1]) }
@@ -58,6 +60,19 @@ enum ChildProcess {
         let signalNumber = exitStatus & 0x7f
         return Outcome(status: signalNumber == 0 ? (exitStatus >> 8) & 0xff : nil, signal: signalNumber == 0 ? nil : signalNumber,
                        stdout: streams.output, stderr: streams.errors, timedOut: killed && !tooLarge, outputTooLarge: tooLarge)
+    }
+
+    /// Scorers run several at a time. A child must not inherit another's pipes, or that other
+    /// child's stdout never reaches end-of-file while this one lives (a finished scorer then looks
+    /// hung until its timeout). Pipes are made close-on-exec and spawned under one lock, so no
+    /// spawn happens between a `pipe` and its `fcntl`; posix_spawn's dup2 onto 0, 1 and 2 gives the
+    /// child its own ends without the flag.
+    private static let spawnLock = NSLock()
+
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
     }
 
     private static func spawn(_ arguments: [String], stdin: Int32, stdout: Int32, stderr: Int32,
