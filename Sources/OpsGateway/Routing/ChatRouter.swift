@@ -83,10 +83,11 @@ public struct ChatRouter: Sendable {
         return (nil, fill)
     }
 
-    /// Stores a fresh answer where `lookup` said it belongs.
-    public func store(_ response: ChatResponse, for fill: CacheFill) {
+    /// Stores a fresh answer where `lookup` said it belongs. `bytes` is its size as JSON when the
+    /// caller has already serialized it (else it is serialized here to weigh it).
+    public func store(_ response: ChatResponse, for fill: CacheFill, bytes: Int? = nil) {
         if let key = fill.exactKey {
-            exactCache?.insert(response, for: key, bytes: response.json.serialized().count, ttl: .seconds(fill.exactTTL))
+            exactCache?.insert(response, for: key, bytes: bytes ?? response.json.serialized().count, ttl: .seconds(fill.exactTTL))
         }
         if let probe = fill.probe { semanticCache?.insert(response, for: probe) }
     }

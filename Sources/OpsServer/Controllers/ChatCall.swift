@@ -35,7 +35,6 @@ struct ChatCall {
         draft.record(execution.attempts, request: request, catalog: services.catalog)
         let response = try execution.get()
         let deployment = try deployment(execution.deployment)
-        services.routing.router.store(response, for: cacheFill)
         let usage = response.usage
         let cost = CostCalculator.cost(of: usage, for: deployment)
         let first = response.choices.first
@@ -52,7 +51,10 @@ struct ChatCall {
         }
         await services.limits.settle(admission, usage: usage, costUSD: cost)
         try await services.finishOrRefuse(draft.trace)
-        return JSONResponse.make(response.json, headers: headers(draft: draft, deployment: deployment.name))
+        // Serialized once: the same bytes weigh the cache entry and go to the client.
+        let body = response.json.serialized()
+        services.routing.router.store(response, for: cacheFill, bytes: body.count)
+        return JSONResponse.make(body: body, headers: headers(draft: draft, deployment: deployment.name))
     }
 
     func stream(draft: inout TraceDraft) async throws -> Response {

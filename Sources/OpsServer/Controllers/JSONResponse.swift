@@ -5,9 +5,14 @@ import OpsCore
 /// Responses with a JSON body, and request bodies read as JSON within the size limit.
 enum JSONResponse {
     static func make(_ json: JSONValue, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        make(body: json.serialized(), status: status, headers: extra)
+    }
+
+    /// A JSON body already serialized.
+    static func make(body: [UInt8], status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json.serialized())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// Reads the body (413 past `limit`) and parses it (400 naming the position when malformed).
