@@ -97,6 +97,33 @@ def test_llm_judge_scores_with_reasons_and_errors(gateway, mock_upstream):
     assert missing.returncode == 2 and "No prompt named 'nope' (field: metrics[0])" in missing.stderr, missing.stderr
 
 
+def test_item_and_judge_calls_time_out_at_the_timeout(gateway, mock_upstream):
+    base = gateway["base"]
+    push(base, {"name": "slow-qa", "messages": [{"role": "user", "content": "{{question}}"}], "config": {"model": "mock-model"}})
+    push(base, {"name": "slow-grader", "messages": [{"role": "user", "content": "GRADE {{output}}"}],
+                "config": {"model": "mock-model"}})
+    dataset(base, "slow-ds", [{"input": {"question": q}, "expected_output": f"echo: {q}"} for q in ["quick", "stall", "judged"]])
+    set_mock_rules(mock_upstream, [
+        {"contains": "stall", "reply": "late", "delay_ms": 4000},
+        {"contains": "GRADE echo: judged", "reply": json.dumps({"score": 1, "reason": "late"}), "delay_ms": 4000},
+        {"contains": "GRADE", "reply": json.dumps({"score": 1, "reason": "ok"})},
+    ])
+    started = time.time()
+    try:
+        result = cli(base, "eval", "run", "--dataset", "slow-ds", "--prompt", "slow-qa", "--metric", "exact",
+                     "--metric", "judge:slow-grader", "--timeout", "1", "--quiet")
+    finally:
+        set_mock_rules(mock_upstream, [])
+    assert time.time() - started < 3.5, "both slow calls were given up at the 1 s timeout"
+    assert "items 3, failed 1" in result.stdout, result.stdout + result.stderr
+    items = stored_items(base, run_id(result.stdout))
+    assert "did not answer POST /v1/chat/completions within 1s (raise it with --timeout)" in items[1]["error"], items[1]
+    assert items[0]["scores"]["judge:slow-grader"] == 1
+    assert "within 1s" in items[2]["score_errors"]["judge:slow-grader"], items[2]
+    bad = cli(base, "eval", "run", "--dataset", "slow-ds", "--prompt", "slow-qa", "--metric", "exact", "--timeout", "0")
+    assert bad.returncode == 2 and "--timeout must be between 0.001 and 86400 seconds" in bad.stderr, bad.stderr
+
+
 def test_external_command_scorer(gateway):
     base = gateway["base"]
     push(base, {"name": "ext-qa", "messages": [{"role": "user", "content": "{{question}}"}], "config": {"model": "mock-model"}})

@@ -10,6 +10,9 @@ import OpsProviders
 struct LLMOpsClient {
     let base: String
     let apiKey: String
+    /// How long one request may wait for its answer (`eval run --timeout`; a judge or a slow model
+    /// can take minutes).
+    var timeout: Duration = .seconds(120)
 
     struct Reply {
         var status: Int
@@ -58,13 +61,19 @@ struct LLMOpsClient {
     /// `LLMOPS_PLAIN_HTTP1=0` sends everything there.
     private static let plain = PlainHTTP1Client()
     private static let plainEnabled = ProcessInfo.processInfo.environment["LLMOPS_PLAIN_HTTP1"] != "0"
-    private static let plainTimeouts = UpstreamTimeouts(connectMs: 5_000, firstTokenMs: 120_000, totalMs: 120_000)
-
     private func executePlain(_ method: HTTPMethod, _ path: String, body: [UInt8]?, contentType: String) async throws -> Reply {
         let headers = [("authorization", "Bearer \(apiKey)"), ("user-agent", "llmops-cli")]
-        let response = try await Self.plain.send(method, UpstreamURL(base + path), headers: headers,
+        let ms = Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000)
+        let timeouts = UpstreamTimeouts(connectMs: min(5_000, ms), firstTokenMs: ms, totalMs: ms)
+        let response: UpstreamResponse
+        do {
+            response = try await Self.plain.send(method, UpstreamURL(base + path), headers: headers,
                                                  body: body.map { ByteBuffer(bytes: $0) }, contentType: contentType,
-                                                 timeouts: Self.plainTimeouts, bodyLimit: 1 << 30)
+                                                 timeouts: timeouts, bodyLimit: 1 << 30)
+        } catch let error as PlainHTTP1Error where error.isTimeout {
+            throw CLIError("the llmops server at \(base) did not answer \(method) \(path) within \(EvalSeconds.text(timeout)) "
+                           + "(raise it with --timeout)")
+        }
         return Reply(status: response.status, headers: response.headers, body: response.bodyBytes)
     }
 
@@ -82,7 +91,8 @@ struct LLMOpsClient {
             request.headers.add(name: "content-type", value: contentType)
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let response = try await client.execute(request, timeout: .seconds(120))
+        let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
+                                                                          + timeout.components.attoseconds / 1_000_000_000))
         var buffer = try await response.body.collect(upTo: 1 << 30)
         return Reply(status: Int(response.status.code), headers: response.headers,
                      body: buffer.readBytes(length: buffer.readableBytes) ?? [])

@@ -37,6 +37,8 @@ extension EvalCommand {
         @Option(help: "Write the gate's checks as JUnit XML to this file.") var junit: String?
         @Option(help: "Items in flight at once (1–256).") var concurrency: Int = 8
         @Option(help: "Continue this run: only items without a stored result are run.") var resume: String?
+        @Option(help: "Seconds one item's call (or one judge call) may take before it fails (default 120).")
+        var timeout: Double = 120
         @OptionGroup var metricOptions: EvalMetricOptions
         @Flag(help: "No progress line on stderr.") var quiet = false
 
@@ -51,6 +53,9 @@ extension EvalCommand {
             }
             guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 256") }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+            guard timeout >= 0.001, timeout <= 86_400 else {
+                throw ValidationError("--timeout must be between 0.001 and 86400 seconds, got \(timeout)")
+            }
             try metricOptions.validate()
         }
 
@@ -59,7 +64,8 @@ extension EvalCommand {
         }
 
         private func execute() async throws {
-            let client = try server.client()
+            var client = try server.client()
+            client.timeout = .milliseconds(Int64((timeout * 1000).rounded()))
             let started = ContinuousClock.now
             let session = try await EvalSession.start(client: client, command: self)
             let thresholds = try failUnder.map { text -> CIThreshold in

@@ -30,7 +30,7 @@ struct HTTPScorerTransport: ScorerTransport {
             body = buffer.readBytes(length: buffer.readableBytes) ?? []
             status = Int(response.status.code)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            throw ScorerError("did not answer within \(ProcessScorerTransport.seconds(timeout))")
+            throw ScorerError("did not answer within \(EvalSeconds.text(timeout))")
         } catch {
             throw ScorerError("cannot reach \(url) (\(error))")
         }

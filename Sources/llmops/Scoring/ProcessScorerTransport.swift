@@ -19,7 +19,7 @@ struct ProcessScorerTransport: ScorerTransport {
             }
         }
         let stderr = Self.tail(outcome.stderr)
-        if outcome.timedOut { throw ScorerError("did not answer within \(Self.seconds(timeout)) and was killed") }
+        if outcome.timedOut { throw ScorerError("did not answer within \(EvalSeconds.text(timeout)) and was killed") }
         if outcome.outputTooLarge { throw ScorerError("wrote more than \(ChildProcess.outputLimit >> 20) MiB to stdout and was killed") }
         if let signal = outcome.signal { throw ScorerError("was killed by signal \(signal)" + stderr) }
         if let status = outcome.status, status != 0 { throw ScorerError("exited with status \(status)" + stderr) }
@@ -31,11 +31,6 @@ struct ProcessScorerTransport: ScorerTransport {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return "" }
         return "; stderr: " + (text.count > 300 ? "…" + text.suffix(300) : text)
-    }
-
-    static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value.rounded() == value ? "\(Int(value))s" : "\(value)s"
     }
 }
 

@@ -1,6 +1,6 @@
 /// Why a `PlainHTTP1Client` exchange failed; `UpstreamClient.transportError` turns these into
 /// 504 `upstream_timeout` or 502 `upstream_unavailable`.
-enum PlainHTTP1Error: Error, CustomStringConvertible {
+public enum PlainHTTP1Error: Error, CustomStringConvertible {
     /// No response head within the first-token time.
     case headTimeout
     /// The body stalled longer than the read timeout.
@@ -13,14 +13,14 @@ enum PlainHTTP1Error: Error, CustomStringConvertible {
     /// The client was shut down.
     case shutDown
 
-    var isTimeout: Bool {
+    public var isTimeout: Bool {
         switch self {
         case .headTimeout, .readTimeout: true
         default: false
         }
     }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .headTimeout: "no response head in time"
         case .readTimeout: "the response body stalled"
