@@ -41,36 +41,44 @@ public struct BudgetTracker: Sendable {
     /// The exhausted budget that forbids a new request, if any.
     public func check(_ rules: [Rule]) async throws -> LimitHit? {
         let now = clock.now()
-        let budgets = Self.budgets(rules, now: now)
-        return try await store.transact(budgets.map(\.key)) { states in
-            for budget in budgets where Self.spent(states[budget.key], in: budget) >= budget.limit {
-                return LimitHit(scope: budget.scope, dimension: budget.dimension, limit: budget.limit,
-                                resetsAt: budget.period.end)
-            }
-            return nil
-        }
+        return try await store.transact(Self.keys(rules, now: now)) { states in Self.check(rules, in: states, now: now) }
     }
 
     /// Adds a call's cost to every budget and returns the thresholds it crossed.
     @discardableResult
     public func record(costUSD cost: Double, _ rules: [Rule]) async throws -> [Alert] {
         guard cost > 0, cost.isFinite else { return [] }
-        let budgets = Self.budgets(rules, now: clock.now())
-        return try await store.transact(budgets.map(\.key)) { states in
-            var alerts: [Alert] = []
-            for budget in budgets {
-                let before = Self.spent(states[budget.key], in: budget)
-                let after = before + cost
-                states[budget.key] = LimitState(value: after, stamp: budget.period.start.timeIntervalSince1970)
-                let soft = budget.limit * budget.softFraction
-                if after >= budget.limit && before < budget.limit {
-                    alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: true))
-                } else if after >= soft && before < soft {
-                    alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: false))
-                }
-            }
-            return alerts
+        let now = clock.now()
+        return try await store.transact(Self.keys(rules, now: now)) { states in Self.record(costUSD: cost, rules, in: &states, now: now) }
+    }
+
+    /// The limit states `rules` read and write at `now`, for one transaction that holds them with others'.
+    public static func keys(_ rules: [Rule], now: Date) -> [String] { budgets(rules, now: now).map(\.key) }
+
+    /// `check` on states already held in a transaction (see `keys`).
+    public static func check(_ rules: [Rule], in states: [String: LimitState], now: Date) -> LimitHit? {
+        for budget in budgets(rules, now: now) where spent(states[budget.key], in: budget) >= budget.limit {
+            return LimitHit(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, resetsAt: budget.period.end)
         }
+        return nil
+    }
+
+    /// `record` on states already held in a transaction.
+    public static func record(costUSD cost: Double, _ rules: [Rule], in states: inout [String: LimitState], now: Date) -> [Alert] {
+        guard cost > 0, cost.isFinite else { return [] }
+        var alerts: [Alert] = []
+        for budget in budgets(rules, now: now) {
+            let before = spent(states[budget.key], in: budget)
+            let after = before + cost
+            states[budget.key] = LimitState(value: after, stamp: budget.period.start.timeIntervalSince1970)
+            let soft = budget.limit * budget.softFraction
+            if after >= budget.limit && before < budget.limit {
+                alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: true))
+            } else if after >= soft && before < soft {
+                alerts.append(Alert(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, spent: after, exhausted: false))
+            }
+        }
+        return alerts
     }
 
     private struct Budget {

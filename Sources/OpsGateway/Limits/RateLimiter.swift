@@ -37,55 +37,66 @@ public struct RateLimiter: Sendable {
 
     /// Counts one request carrying an estimated `tokens` (prompt plus max output) against `rules`.
     public func acquire(_ rules: [Rule], tokens: Int) async throws -> Decision {
-        let now = clock.now().timeIntervalSince1970
-        let limits = Self.limits(rules)
-        return try await store.transact(limits.map(\.key)) { states in
-            var decision = Decision(hit: nil, headers: LimitHeaders())
-            var updated: [String: Double] = [:]
-            var tightest: [LimitHit.Dimension: Double] = [:]
-            for limit in limits {
-                let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
-                guard limit.limit > 0 else {
-                    decision.hit = decision.hit ?? LimitHit(scope: limit.scope, dimension: limit.dimension, limit: 0,
-                                                            resetsAt: Date(timeIntervalSince1970: now + window))
-                    decision.headers.set(limit.dimension, limit: 0, remaining: 0, reset: window)
-                    tightest[limit.dimension] = -1
-                    continue
-                }
-                let interval = window / limit.limit
-                let tat = max(states[limit.key]?.value ?? now, now)
-                let next = tat + amount * interval
-                let allowed = next - now <= window + 1e-9
-                let remaining = allowed ? Int(((window - (next - now)) / interval + 1e-9).rounded(.down)) : 0
-                if !allowed, decision.hit == nil {
-                    let resetsAt = Date(timeIntervalSince1970: next - window)
-                    decision.hit = LimitHit(scope: limit.scope, dimension: limit.dimension, limit: limit.limit, resetsAt: resetsAt)
-                }
-                updated[limit.key] = next
-                let reset = (allowed ? next : tat) - now
-                if Double(remaining) / limit.limit < tightest[limit.dimension] ?? .infinity {
-                    tightest[limit.dimension] = Double(remaining) / limit.limit
-                    decision.headers.set(limit.dimension, limit: Int(limit.limit), remaining: remaining, reset: reset)
-                }
-            }
-            if decision.allowed {
-                for (key, tat) in updated { states[key] = LimitState(value: tat) }
-            }
-            return decision
-        }
+        let now = clock.now()
+        return try await store.transact(Self.keys(rules)) { states in acquire(rules, tokens: tokens, in: &states, now: now) }
     }
 
     /// Corrects the token count once the real usage is known: positive `delta` charges more,
     /// negative refunds (never below an empty bucket).
     public func adjustTokens(_ rules: [Rule], delta: Int) async throws {
         guard delta != 0 else { return }
-        let now = clock.now().timeIntervalSince1970
-        let limits = Self.limits(rules).filter { $0.dimension == .tokensPerMinute }
-        try await store.transact(limits.map(\.key)) { states in
-            for limit in limits where limit.limit > 0 {
-                let tat = max(states[limit.key]?.value ?? now, now)
-                states[limit.key] = LimitState(value: max(now, tat + Double(delta) * window / limit.limit))
+        let now = clock.now()
+        try await store.transact(Self.keys(rules)) { states in adjustTokens(rules, delta: delta, in: &states, now: now) }
+    }
+
+    /// The limit states `rules` read and write, for one transaction that holds them with others'.
+    public static func keys(_ rules: [Rule]) -> [String] { limits(rules).map(\.key) }
+
+    /// `acquire` on states already held in a transaction (see `keys`): decides, and charges the
+    /// request only when every limit allows it.
+    public func acquire(_ rules: [Rule], tokens: Int, in states: inout [String: LimitState], now date: Date) -> Decision {
+        let now = date.timeIntervalSince1970
+        var decision = Decision(hit: nil, headers: LimitHeaders())
+        var updated: [(key: String, tat: Double)] = []
+        var tightest: [LimitHit.Dimension: Double] = [:]
+        for limit in Self.limits(rules) {
+            let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
+            guard limit.limit > 0 else {
+                decision.hit = decision.hit ?? LimitHit(scope: limit.scope, dimension: limit.dimension, limit: 0,
+                                                        resetsAt: Date(timeIntervalSince1970: now + window))
+                decision.headers.set(limit.dimension, limit: 0, remaining: 0, reset: window)
+                tightest[limit.dimension] = -1
+                continue
             }
+            let interval = window / limit.limit
+            let tat = max(states[limit.key]?.value ?? now, now)
+            let next = tat + amount * interval
+            let allowed = next - now <= window + 1e-9
+            let remaining = allowed ? Int(((window - (next - now)) / interval + 1e-9).rounded(.down)) : 0
+            if !allowed, decision.hit == nil {
+                let resetsAt = Date(timeIntervalSince1970: next - window)
+                decision.hit = LimitHit(scope: limit.scope, dimension: limit.dimension, limit: limit.limit, resetsAt: resetsAt)
+            }
+            updated.append((limit.key, next))
+            let reset = (allowed ? next : tat) - now
+            if Double(remaining) / limit.limit < tightest[limit.dimension] ?? .infinity {
+                tightest[limit.dimension] = Double(remaining) / limit.limit
+                decision.headers.set(limit.dimension, limit: Int(limit.limit), remaining: remaining, reset: reset)
+            }
+        }
+        if decision.allowed {
+            for (key, tat) in updated { states[key] = LimitState(value: tat) }
+        }
+        return decision
+    }
+
+    /// `adjustTokens` on states already held in a transaction.
+    public func adjustTokens(_ rules: [Rule], delta: Int, in states: inout [String: LimitState], now date: Date) {
+        guard delta != 0 else { return }
+        let now = date.timeIntervalSince1970
+        for limit in Self.limits(rules) where limit.dimension == .tokensPerMinute && limit.limit > 0 {
+            let tat = max(states[limit.key]?.value ?? now, now)
+            states[limit.key] = LimitState(value: max(now, tat + Double(delta) * window / limit.limit))
         }
     }
 

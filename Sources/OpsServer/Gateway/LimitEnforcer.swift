@@ -58,13 +58,20 @@ struct LimitEnforcer: Sendable {
             admission.rateRules.append(.init(scope: .route(route.name), requestsPerMinute: route.limits.requestsPerMinute,
                                              tokensPerMinute: route.limits.tokensPerMinute))
         }
+        guard !admission.budgetRules.isEmpty || !admission.rateRules.isEmpty else { return admission }
         let now = rateLimiter.clock.now()
+        let (rateLimiter, budgetRules, rateRules) = (self.rateLimiter, admission.budgetRules, admission.rateRules)
         do {
-            if !admission.budgetRules.isEmpty, let hit = try await budgets.check(admission.budgetRules) {
-                throw Self.refusal(hit, headers: LimitHeaders(), now: now)
+            // One transaction for budgets and rates: one lock in memory, one round of row locks on
+            // PostgreSQL; an exhausted budget refuses before any rate is charged.
+            let keys = BudgetTracker.keys(budgetRules, now: now) + RateLimiter.keys(rateRules)
+            let (budgetHit, decision) = try await budgets.store.transact(keys) { states -> (LimitHit?, RateLimiter.Decision?) in
+                if let hit = BudgetTracker.check(budgetRules, in: states, now: now) { return (hit, nil) }
+                guard !rateRules.isEmpty else { return (nil, nil) }
+                return (nil, rateLimiter.acquire(rateRules, tokens: estimatedTokens, in: &states, now: now))
             }
-            if !admission.rateRules.isEmpty {
-                let decision = try await rateLimiter.acquire(admission.rateRules, tokens: estimatedTokens)
+            if let budgetHit { throw Self.refusal(budgetHit, headers: LimitHeaders(), now: now) }
+            if let decision {
                 admission.headers = decision.headers
                 if let hit = decision.hit { throw Self.refusal(hit, headers: decision.headers, now: now) }
             }
@@ -81,15 +88,21 @@ struct LimitEnforcer: Sendable {
     /// Once the call ended: corrects the token charge to the real usage and adds the cost to the
     /// budgets, logging any budget that crossed its soft threshold or its limit.
     func settle(_ admission: Admission, usage: Usage?, costUSD: Double?) async {
+        let delta = usage.map { $0.totalTokens - admission.estimatedTokens } ?? 0
+        let rateRules = delta != 0 ? admission.rateRules : []
+        let budgetRules = (costUSD ?? 0) > 0 ? admission.budgetRules : []
+        guard !rateRules.isEmpty || !budgetRules.isEmpty else { return }
+        let now = rateLimiter.clock.now()
+        let rateLimiter = self.rateLimiter
         do {
-            if let usage, !admission.rateRules.isEmpty {
-                try await rateLimiter.adjustTokens(admission.rateRules, delta: usage.totalTokens - admission.estimatedTokens)
+            let keys = RateLimiter.keys(rateRules) + BudgetTracker.keys(budgetRules, now: now)
+            let alerts = try await budgets.store.transact(keys) { states -> [BudgetTracker.Alert] in
+                rateLimiter.adjustTokens(rateRules, delta: delta, in: &states, now: now)
+                return BudgetTracker.record(costUSD: costUSD ?? 0, budgetRules, in: &states, now: now)
             }
-            if let costUSD, !admission.budgetRules.isEmpty {
-                for alert in try await budgets.record(costUSD: costUSD, admission.budgetRules) {
-                    let what = alert.exhausted ? "reached its limit" : "crossed its alert threshold"
-                    logger.warning("budget alert: \(alert.dimension.rawValue) of \(alert.scope) \(what): spent \(alert.spent) of \(alert.limit)")
-                }
+            for alert in alerts {
+                let what = alert.exhausted ? "reached its limit" : "crossed its alert threshold"
+                logger.warning("budget alert: \(alert.dimension.rawValue) of \(alert.scope) \(what): spent \(alert.spent) of \(alert.limit)")
             }
         } catch {
             logger.error("limit store failed while recording usage: \(error)")
