@@ -19,7 +19,7 @@ public final class WriteBehindLimitStore: LimitStore, @unchecked Sendable {
     }
 
     public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
-        let missing = lock.withLock { keys.filter { !loaded.contains($0) } }
+        let missing = lock.withLock { keys.allSatisfy(loaded.contains) ? [] : keys.filter { !loaded.contains($0) } }
         if !missing.isEmpty {
             let fetched = try await backing.transact(missing) { states in states }
             lock.withLock {
@@ -30,7 +30,7 @@ public final class WriteBehindLimitStore: LimitStore, @unchecked Sendable {
             }
         }
         return lock.withLock {
-            var slice: [String: LimitState] = [:]
+            var slice = [String: LimitState](minimumCapacity: keys.count)
             for key in keys { slice[key] = states[key] }
             let result = body(&slice)
             for key in keys where slice[key] != states[key] {
