@@ -36,6 +36,57 @@ extension PostgresStore {
         }
     }
 
+    // The queue row is locked first, so two additions at once take turns: the second sees the
+    // first's items (and item_count) and appends after them.
+    public func appendQueueItems(queueID: String, project: String, targets: [ScoreTarget]) async throws -> [QueueItem] {
+        try await run("adding items to annotation queue \(queueID)") {
+            try await client.withTransaction(logger: logger) { connection in
+                var count: Int?
+                for try await held in try await connection.query("""
+                    SELECT item_count FROM annotation_queues WHERE id = \(queueID) AND project = \(project) FOR UPDATE
+                    """, logger: self.logger).decode(Int.self) { count = held }
+                guard let count else { throw Self.queueNotFound(queueID) }
+                var held: Set<ScoreTarget> = []
+                for try await (trace, run, item) in try await connection.query("""
+                    SELECT trace_id, run_id, item FROM annotation_queue_items WHERE queue_id = \(queueID)
+                    """, logger: self.logger).decode((String?, String?, Int?).self) {
+                    held.insert(try StoredColumns.target(traceID: trace, runID: run, item: item, of: "an item of \(queueID)"))
+                }
+                let added = Self.newTargets(targets.map(Self.cleaned), held: held)
+                guard !added.isEmpty else { return [] }
+                guard count + added.count <= AnnotationQueue.maxItems else {
+                    throw Self.queueFull(queueID, holds: count, adding: added.count)
+                }
+                let items = added.enumerated().map { QueueItem(queueID: queueID, position: count + $0.offset, target: $0.element) }
+                let traces = items.filter { $0.target.traceID != nil }
+                let runItems = items.filter { $0.target.runID != nil }
+                if !traces.isEmpty {
+                    try await connection.query("""
+                        INSERT INTO annotation_queue_items (queue_id, position, trace_id, state) \
+                        SELECT \(queueID), p, t, 'pending' \
+                        FROM unnest(\(traces.map(\.position))::int8[], \(traces.compactMap(\.target.traceID))::text[]) AS u(p, t)
+                        """, logger: self.logger)
+                }
+                if !runItems.isEmpty {
+                    try await connection.query("""
+                        INSERT INTO annotation_queue_items (queue_id, position, run_id, item, state) \
+                        SELECT \(queueID), p, r, i, 'pending' FROM unnest(\(runItems.map(\.position))::int8[], \
+                        \(runItems.compactMap(\.target.runID))::text[], \(runItems.compactMap(\.target.item))::int8[]) AS u(p, r, i)
+                        """, logger: self.logger)
+                }
+                try await connection.query("""
+                    UPDATE annotation_queues SET item_count = \(count + added.count) WHERE id = \(queueID)
+                    """, logger: self.logger)
+                return items
+            }
+        }
+    }
+
+    /// A target as the store keeps it (trace ids without NUL characters).
+    private static func cleaned(_ target: ScoreTarget) -> ScoreTarget {
+        target.traceID.map { .trace(PostgresText.clean($0)) } ?? target
+    }
+
     public func queue(id: String, project: String) async throws -> AnnotationQueue? {
         try await run("reading annotation queue \(id)") {
             try await Self.queues(client.query("""

@@ -26,6 +26,36 @@ extension SQLiteStore {
         }
     }
 
+    public func appendQueueItems(queueID: String, project: String, targets: [ScoreTarget]) async throws -> [QueueItem] {
+        try await write("adding items to annotation queue \(queueID)") { db in
+            guard let queue = try Self.queue(queueID, project, in: db) else { throw Self.queueNotFound(queueID) }
+            let held = try Row.fetchAll(db, sql: "SELECT trace_id, run_id, item FROM annotation_queue_items WHERE queue_id = ?",
+                                        arguments: [queueID]).map { row in
+                try StoredColumns.target(traceID: row[0], runID: row[1], item: row[2], of: "an item of \(queueID)")
+            }
+            // Stored trace ids have NUL characters replaced (see `SQLiteRowEncoder.text`); compare them so.
+            let stored = targets.map { target in target.traceID.map { ScoreTarget.trace(SQLiteRowEncoder.text($0) ?? $0) } ?? target }
+            let added = Self.newTargets(stored, held: Set(held))
+            guard !added.isEmpty else { return [] }
+            guard queue.itemCount + added.count <= AnnotationQueue.maxItems else {
+                throw Self.queueFull(queueID, holds: queue.itemCount, adding: added.count)
+            }
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO annotation_queue_items (queue_id, position, trace_id, run_id, item, state) VALUES (?, ?, ?, ?, ?, 'pending')
+                """)
+            var items: [QueueItem] = []
+            for (offset, target) in added.enumerated() {
+                let columns = StoredColumns.columns(of: target)
+                let position = queue.itemCount + offset
+                try statement.execute(arguments: [queueID, position, columns.traceID, columns.runID, columns.item])
+                items.append(QueueItem(queueID: queueID, position: position, target: target))
+            }
+            try db.execute(sql: "UPDATE annotation_queues SET item_count = ? WHERE id = ?",
+                           arguments: [queue.itemCount + added.count, queueID])
+            return items
+        }
+    }
+
     public func queue(id: String, project: String) async throws -> AnnotationQueue? {
         try await read("reading annotation queue \(id)") { db in try Self.queue(id, project, in: db) }
     }

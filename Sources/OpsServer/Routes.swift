@@ -66,6 +66,7 @@ enum Routes {
         api.get("queues", use: queues.list)
         api.post("queues", use: queues.create)
         api.get("queues/:id", use: queues.get)
+        api.post("queues/:id/items", use: queues.addItems)
         api.post("queues/:id/next", use: queues.next)
         api.get("queues/:id/items/:item", use: queues.item)
         api.post("queues/:id/items/:item/complete", use: queues.complete)

@@ -60,6 +60,21 @@ public actor InMemoryReviewStore: ScoreStore, AnnotationQueueStore {
         itemsByQueue[queue.id] = targets.enumerated().map { QueueItem(queueID: queue.id, position: $0.offset, target: $0.element) }
     }
 
+    public func appendQueueItems(queueID: String, project: String, targets: [ScoreTarget]) async throws -> [QueueItem] {
+        guard var queue = find(queueID, project) else { throw Self.queueNotFound(queueID) }
+        let held = itemsByQueue[queueID] ?? []
+        let added = Self.newTargets(targets, held: Set(held.map(\.target)))
+        guard !added.isEmpty else { return [] }
+        guard held.count + added.count <= AnnotationQueue.maxItems else {
+            throw Self.queueFull(queueID, holds: held.count, adding: added.count)
+        }
+        let items = added.enumerated().map { QueueItem(queueID: queueID, position: held.count + $0.offset, target: $0.element) }
+        itemsByQueue[queueID] = held + items
+        queue.itemCount = held.count + items.count
+        queuesByID[queueID] = queue
+        return items
+    }
+
     public func queue(id: String, project: String) async throws -> AnnotationQueue? { find(id, project) }
 
     private func find(_ id: String, _ project: String) -> AnnotationQueue? {

@@ -28,6 +28,10 @@ extension InMemoryStore {
         try await reviewStore.createQueue(queue, targets: targets)
     }
 
+    public func appendQueueItems(queueID: String, project: String, targets: [ScoreTarget]) async throws -> [QueueItem] {
+        try await reviewStore.appendQueueItems(queueID: queueID, project: project, targets: targets)
+    }
+
     public func queue(id: String, project: String) async throws -> AnnotationQueue? {
         try await reviewStore.queue(id: id, project: project)
     }

@@ -39,4 +39,6 @@ final class InMemoryStoreContractTests: StoreContractTestCase {
     func testQueueLeasing() async throws { try await contractQueueLeasing() }
     func testQueueCompletion() async throws { try await contractQueueCompletion() }
     func testConcurrentReviewers() async throws { try await contractConcurrentReviewers() }
+    func testQueueAppend() async throws { try await contractQueueAppend() }
+    func testConcurrentQueueAppends() async throws { try await contractConcurrentQueueAppends() }
 }

@@ -6,6 +6,12 @@ public protocol AnnotationQueueStore: Sendable {
     /// Stores the queue with one item per target, in order, all pending.
     func createQueue(_ queue: AnnotationQueue, targets: [ScoreTarget]) async throws
 
+    /// Appends one pending item per target the queue does not hold yet, after its last item and in
+    /// the order given, and returns the items added (none when it held them all), in one transaction:
+    /// two additions at once never take the same position or add the same target twice. A missing
+    /// queue is `notFound`; an addition that would pass `AnnotationQueue.maxItems` is `queueFull` and adds nothing.
+    func appendQueueItems(queueID: String, project: String, targets: [ScoreTarget]) async throws -> [QueueItem]
+
     /// The queue `id` if it belongs to `project`.
     func queue(id: String, project: String) async throws -> AnnotationQueue?
 
@@ -38,5 +44,18 @@ extension AnnotationQueueStore {
     /// The error for a queue that is not in the project.
     public static func queueNotFound(_ id: String) -> OpsError {
         OpsError(.notFound, "No annotation queue '\(id)'", param: "id", code: "queue_not_found")
+    }
+
+    /// The error for an addition that would pass `AnnotationQueue.maxItems`.
+    public static func queueFull(_ id: String, holds: Int, adding: Int) -> OpsError {
+        .invalid("Queue '\(id)' holds \(holds) items; \(adding) more would pass the \(AnnotationQueue.maxItems) a queue holds",
+                 code: "queue_full")
+    }
+
+    /// The targets of `targets` that are not in `held` nor earlier in `targets`, in order: what an
+    /// addition appends.
+    public static func newTargets(_ targets: [ScoreTarget], held: Set<ScoreTarget>) -> [ScoreTarget] {
+        var seen = held
+        return targets.filter { seen.insert($0).inserted }
     }
 }

@@ -20,7 +20,7 @@ public struct QueueRequest: Sendable, Hashable {
 
     public init(json: JSONValue) throws(OpsError) {
         let fields = try JSONFields(json)
-        let known: Set<String> = ["name", "description", "score_definitions", "trace_ids", "trace_filter", "run_id", "lease_seconds"]
+        let known = Set(["name", "description", "score_definitions", "lease_seconds"] + Source.fieldNames)
         if let unknown = fields.object.keys.first(where: { !known.contains($0) }) {
             throw .invalid("\(unknown) is not a queue field", param: unknown)
         }
@@ -48,43 +48,6 @@ public struct QueueRequest: Sendable, Hashable {
             throw .invalid("lease_seconds must be between \(AnnotationQueue.leaseRange.lowerBound) and "
                            + "\(AnnotationQueue.leaseRange.upperBound), got \(leaseSeconds)", param: "lease_seconds")
         }
-        let given = ["trace_ids", "trace_filter", "run_id"].filter { fields.has($0) }
-        guard given.count == 1 else {
-            throw .invalid(given.isEmpty ? "Say what to review: trace_ids, trace_filter or run_id"
-                                         : "Give only one of trace_ids, trace_filter and run_id (got \(given.joined(separator: ", ")))",
-                           param: given.last ?? "trace_ids")
-        }
-        if let ids = try fields.array("trace_ids") {
-            guard !ids.isEmpty else { throw .invalid("trace_ids is empty", param: "trace_ids") }
-            guard ids.count <= AnnotationQueue.maxItems else {
-                throw .invalid("trace_ids has \(ids.count) ids; a queue holds at most \(AnnotationQueue.maxItems)", param: "trace_ids")
-            }
-            var seen: Set<String> = []
-            var out: [String] = []
-            for (i, value) in ids.enumerated() {
-                guard let id = value.stringValue, !id.isEmpty else {
-                    throw .invalid("trace_ids[\(i)] must be a trace id", param: "trace_ids[\(i)]")
-                }
-                guard seen.insert(id).inserted else {
-                    throw .invalid("trace_ids[\(i)] '\(id)' is listed twice", param: "trace_ids[\(i)]")
-                }
-                out.append(id)
-            }
-            source = .traceIDs(out)
-        } else if let filter = try fields.objectValue("trace_filter") {
-            var out: [String: String] = [:]
-            for (key, value) in filter {
-                switch value {
-                case .string(let s): out[key] = s
-                case .int, .double: out[key] = value.serializedString()
-                default: throw .invalid("trace_filter.\(key) must be a string, got \(value.typeDescription)", param: "trace_filter.\(key)")
-                }
-            }
-            source = .traceFilter(out)
-        } else {
-            let run = try fields.requiredString("run_id")
-            guard !run.isEmpty else { throw .invalid("run_id is empty", param: "run_id") }
-            source = .experimentRun(run)
-        }
+        source = try Source(fields: fields)
     }
 }

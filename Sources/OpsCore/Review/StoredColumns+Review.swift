@@ -15,7 +15,8 @@ extension StoredColumns {
         (target.traceID, target.runID, target.item)
     }
 
-    static func target(traceID: String?, runID: String?, item: Int?, of owner: String) throws(Corrupt) -> ScoreTarget {
+    /// A target read back from its columns; `owner` names the row in the error.
+    public static func target(traceID: String?, runID: String?, item: Int?, of owner: String) throws(Corrupt) -> ScoreTarget {
         switch (traceID, runID, item) {
         case (let trace?, nil, nil): return .trace(trace)
         case (nil, let run?, let index?): return .experimentItem(runID: run, item: index)

@@ -2,7 +2,7 @@ import Hummingbird
 import OpsCore
 
 /// Annotation queues: `GET/POST /api/queues`, `GET /api/queues/{id}` (with progress),
-/// `POST /api/queues/{id}/next` (lease the next item to this key), `GET /api/queues/{id}/items/{item}`,
+/// `POST /api/queues/{id}/items` (add traces or a run's items), `POST /api/queues/{id}/next` (lease the next item to this key), `GET /api/queues/{id}/items/{item}`,
 /// and `POST …/items/{item}/complete` or `…/skip`. Reviewing needs a developer key; the reviewer is the key.
 struct QueuesController {
     let services: GatewayServices
@@ -16,6 +16,21 @@ struct QueuesController {
         try await services.store.createQueue(queue, targets: targets)
         let progress = try await services.store.queueProgress(id: queue.id, project: key.project, at: services.clock.now())
         return JSONResponse.make(queue.json(progress: progress), status: .created)
+    }
+
+    /// `{"trace_ids": [...]}`, `{"trace_filter": {...}}` or `{"run_id"}`: 200 with the queue, its
+    /// progress, `added` (the new items' positions) and `already_queued` (targets it held before).
+    func addItems(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        let key = try context.require(.developer)
+        let queue = try await desk.queue(try context.parameters.require("id"), key: key)
+        let addition = try QueueAddition(json: try await JSONResponse.readBody(request, limit: 4 << 20))
+        let (added, named) = try await QueueBuilder(store: services.store, clock: services.clock).add(addition, to: queue, key: key)
+        let updated = try await desk.queue(queue.id, key: key)
+        let progress = try await services.store.queueProgress(id: queue.id, project: key.project, at: services.clock.now())
+        var json = updated.json(progress: progress).objectValue ?? JSONObject()
+        json["added"] = .array(added.map { .int(Int64($0.position)) })
+        json["already_queued"] = .int(Int64(named - added.count))
+        return JSONResponse.make(.object(json))
     }
 
     func list(_ request: Request, context: OpsRequestContext) async throws -> Response {
