@@ -2,7 +2,7 @@ import Foundation
 import OpsCore
 import XCTest
 
-/// Queue items' lease and closing rules, progress counting, queue bodies and trace filters.
+/// Queue items' lease and closing rules, progress counting, queue and addition bodies, trace filters.
 final class AnnotationQueueTests: XCTestCase {
     let now = Date(timeIntervalSince1970: 1_767_225_600)
 
@@ -70,4 +70,22 @@ final class AnnotationQueueTests: XCTestCase {
             }
         }
     }
+
+    func testAdditionBodiesAndWhichQueueTakesThem() throws {
+        XCTAssertEqual(try QueueAddition(json: ["trace_ids": ["t1"]]).source, .traceIDs(["t1"]))
+        XCTAssertEqual(try QueueAddition(json: ["run_id": "run_2"]).source, .experimentRun("run_2"))
+        for (body, param) in [(JSONValue.object(JSONObject()), "trace_ids"), (["trace_ids": ["t"], "trace_filter": [:]], "trace_filter"),
+                              (["trace_ids": ["t"], "name": "q"], "name"), (["trace_ids": ["t", "t"]], "trace_ids[1]")] {
+            XCTAssertThrowsError(try QueueAddition(json: body)) { XCTAssertEqual(($0 as? OpsError)?.param, param, "\(body)") }
+        }
+        let traces = AnnotationQueue(project: "p", name: "T", scoreNames: ["s"], itemCount: 1, author: "k", createdAt: now)
+        let items = AnnotationQueue(project: "p", name: "R", scoreNames: ["s"], runID: "run_1", itemCount: 1, author: "k", createdAt: now)
+        XCTAssertNil(traces.additionError(.traceIDs(["t"])))
+        XCTAssertNil(traces.additionError(.traceFilter([:])))
+        XCTAssertNil(items.additionError(.experimentRun("run_2")), "a queue of run items takes another run's items")
+        XCTAssertEqual(traces.additionError(.experimentRun("run_1"))?.param, "run_id")
+        XCTAssertEqual(items.additionError(.traceFilter([:]))?.code, "queue_kind_mismatch")
+        XCTAssertEqual(items.additionError(.traceFilter([:]))?.param, "trace_filter")
+    }
 }
+
