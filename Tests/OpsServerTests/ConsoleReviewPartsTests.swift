@@ -14,6 +14,28 @@ final class ConsoleReviewPartsTests: XCTestCase {
         XCTAssertEqual(ConsoleForm(encoded: "a=100%").fields.first?.value, "100%", "a stray % is kept as typed")
     }
 
+    func testReviewFormsBecomeTheAPIsBodies() {
+        let definition = ConsoleForm(encoded: "name=stars&kind=numeric&min=+1+&max=five&categories=&description=")
+        XCTAssertEqual(ScoreDefinitionFormView.json(definition), ["name": "stars", "kind": "numeric", "min": 1.0, "max": "five"],
+                       "blank fields left out, numbers read as numbers, the rest as typed")
+        let labels = ConsoleForm(encoded: "name=tone&kind=categorical&categories=a%0D%0A+b+%0A%0Ac")
+        XCTAssertEqual(ScoreDefinitionFormView.json(labels)["categories"], ["a", "b", "c"])
+
+        let queue = ConsoleForm(encoded: "name=Q&score_definitions=a&score_definitions=b&lease_seconds=60&source=trace_filter"
+                                + "&trace_filter.model=m&trace_filter.tag=&trace_ids=t1&run_id=run_1")
+        XCTAssertEqual(QueueFormView.json(queue), ["name": "Q", "score_definitions": ["a", "b"], "lease_seconds": 60,
+                                                   "trace_filter": ["model": "m"]], "only the chosen source's fields")
+        let ids = ConsoleForm(encoded: "name=Q&source=trace_ids&trace_ids=t1,+t2%0At3&lease_seconds=soon")
+        XCTAssertEqual(QueueFormView.json(ids)["trace_ids"], ["t1", "t2", "t3"])
+        XCTAssertEqual(QueueFormView.json(ids)["lease_seconds"], "soon", "kept as typed, so the error says it is not a number")
+        XCTAssertEqual(QueueFormView.json(ConsoleForm(encoded: "source=run_id"))["run_id"], "")
+        XCTAssertNil(QueueFormView.json(ConsoleForm(encoded: "name=Q"))["trace_filter"])
+        XCTAssertEqual(ConsoleForm(encoded: "a=1&b=2&a=3").values("a"), ["1", "3"])
+        XCTAssertEqual(ConsoleForm.field(at: "trace_ids[3]"), "trace_ids")
+        XCTAssertEqual(ConsoleForm.field(at: "trace_filter.status"), "trace_filter.status")
+        XCTAssertNil(ConsoleForm.field(at: nil))
+    }
+
     func testIntervalChartPlacesTheIntervalAroundZero() {
         let better = SVGIntervalChart(title: "bleu", mean: 2, lower: 1, upper: 3)
         XCTAssertEqual(better.verdict, "better")

@@ -38,8 +38,11 @@ public enum ConsoleRoutes {
         pages.get("/experiments") { try await experiments.list($0, context: $1) }
         pages.get("/experiments/compare") { try await experiments.compare($0, context: $1) }
         pages.get("/experiments/:id") { try await experiments.show($0, context: $1) }
+        let setup = ConsoleReviewSetupController(services: services, renderer: renderer)
+        pages.get("/review") { try await setup.list($0, context: $1) }
+        pages.post("/review/score-definitions") { try await setup.createDefinition($0, context: $1) }
+        pages.post("/review/queues") { try await setup.createQueue($0, context: $1) }
         let review = ConsoleReviewController(services: services, renderer: renderer)
-        pages.get("/review") { try await review.list($0, context: $1) }
         pages.get("/review/:id") { try await review.show($0, context: $1) }
         pages.post("/review/:id/next") { try await review.next($0, context: $1) }
         pages.post("/review/:id/items/:item/complete") { try await review.complete($0, context: $1) }

@@ -1,9 +1,9 @@
 import Hummingbird
 import OpsCore
 
-/// The reviewer's pages: `GET /review` (queues), `GET /review/{id}` (the item this key holds, with
-/// the score form), `POST /review/{id}/next` (take the next item), `POST /review/{id}/items/{item}/complete`
-/// and `…/skip`. After completing or skipping, the next item is taken at once, so a reviewer goes
+/// The reviewer's pages: `GET /review/{id}` (the item this key holds, with the score form),
+/// `POST /review/{id}/next` (take the next item), `POST /review/{id}/items/{item}/complete` and
+/// `…/skip` (`GET /review` and the forms that create queues are `ConsoleReviewSetupController`'s). After completing or skipping, the next item is taken at once, so a reviewer goes
 /// from one item to the next. Scores are checked against the queue's definitions as in the API.
 struct ConsoleReviewController: Sendable {
     let services: GatewayServices
@@ -11,21 +11,12 @@ struct ConsoleReviewController: Sendable {
 
     private var desk: ReviewDesk { ReviewDesk(store: services.store, clock: services.clock) }
 
-    func list(_ request: Request, context: OpsRequestContext) async throws -> Response {
-        let key = try context.require(.viewer)
-        var queues: [(AnnotationQueue, QueueProgress)] = []
-        for queue in try await services.store.queues(project: key.project) {
-            let progress = try await services.store.queueProgress(id: queue.id, project: key.project, at: services.clock.now())
-            queues.append((queue, progress ?? QueueProgress(total: queue.itemCount)))
-        }
-        return renderer.page("review-queues", view: ReviewQueuesView(queues: queues), title: "Review", key: key, section: .review)
-    }
-
     func show(_ request: Request, context: OpsRequestContext) async throws -> Response {
         let key = try context.require(.viewer)
         let queue = try await desk.queue(try context.parameters.require("id"), key: key)
         let params = request.uri.queryParameters
         let notice = params.get("saved").map { "Item \($0) saved." } ?? params.get("skipped").map { "Item \($0) skipped." }
+            ?? params.get("created").map { _ in "Queue created with \(queue.itemCount) item\(queue.itemCount == 1 ? "" : "s")." }
         return try await page(queue, key: key, notice: notice)
     }
 

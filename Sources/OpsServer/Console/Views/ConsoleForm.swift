@@ -33,6 +33,16 @@ struct ConsoleForm: Sendable, Equatable {
 
     subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
 
+    /// Every value of the field `name`, in order (checkboxes, multiple selects).
+    func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
+
+    /// The form field an error's `param` names: the param without an index (`trace_ids[3]` →
+    /// `trace_ids`), since one field holds the list.
+    static func field(at param: String?) -> String? {
+        guard let param else { return nil }
+        return param.firstIndex(of: "[").map { String(param[..<$0]) } ?? param
+    }
+
     /// Fields whose names start with `prefix`, with the prefix removed (`var.city` → `city`).
     func prefixed(_ prefix: String) -> [(name: String, value: String)] {
         fields.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) }

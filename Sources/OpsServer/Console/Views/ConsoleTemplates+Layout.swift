@@ -71,6 +71,14 @@ extension ConsoleTemplates {
     form.stack { display:flex; flex-direction:column; gap:10px; max-width:720px; }
     form.stack label { display:flex; flex-direction:column; gap:4px; font-size:13px; color:#374151; }
     form.stack .hint { color:var(--muted); font-size:12px; }
+    form.stack fieldset { border:1px solid var(--line); border-radius:6px; display:flex; flex-direction:column; gap:6px; padding:8px 12px; min-width:0; }
+    form.stack fieldset select, form.stack fieldset textarea { max-width:100%; }
+    form.stack label.inline { flex-direction:row; align-items:center; gap:6px; }
+    #review-forms { margin-top:16px; }
+    form.stack div.filters { display:flex; flex-wrap:wrap; gap:8px; }
+    form.stack div.filters input { width:150px; }
+    label.invalid, fieldset.invalid { color:var(--bad); }
+    label.invalid input, label.invalid select, label.invalid textarea, fieldset.invalid { border-color:var(--bad); }
     textarea { font:inherit; padding:6px 8px; border:1px solid #d1d5db; border-radius:6px; min-height:70px; }
     .actions { display:flex; gap:8px; align-items:center; }
     button.secondary { font:inherit; padding:6px 14px; border-radius:6px; border:1px solid #d1d5db; background:#fff; cursor:pointer; }
