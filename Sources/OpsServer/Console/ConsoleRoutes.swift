@@ -24,6 +24,8 @@ public enum ConsoleRoutes {
         let traces = ConsoleTracesController(services: services, renderer: renderer)
         pages.get("/traces") { try await traces.list($0, context: $1) }
         pages.get("/traces/:id") { try await traces.show($0, context: $1) }
+        let additions = ConsoleQueueAdditionController(services: services)
+        pages.post("/traces/:id/queue") { try await additions.addTrace($0, context: $1) }
         let prompts = ConsolePromptsController(services: services, renderer: renderer)
         pages.get("/prompts") { try await prompts.list($0, context: $1) }
         pages.get("/prompts/:name") { try await prompts.show($0, context: $1) }
@@ -38,6 +40,7 @@ public enum ConsoleRoutes {
         pages.get("/experiments") { try await experiments.list($0, context: $1) }
         pages.get("/experiments/compare") { try await experiments.compare($0, context: $1) }
         pages.get("/experiments/:id") { try await experiments.show($0, context: $1) }
+        pages.post("/experiments/:id/queue") { try await additions.addRun($0, context: $1) }
         let setup = ConsoleReviewSetupController(services: services, renderer: renderer)
         pages.get("/review") { try await setup.list($0, context: $1) }
         pages.post("/review/score-definitions") { try await setup.createDefinition($0, context: $1) }

@@ -18,9 +18,12 @@ struct ConsoleExperimentsController: Sendable {
     func show(_ request: Request, context: OpsRequestContext) async throws -> Response {
         let key = try context.require(.viewer)
         let run = try await run(try context.parameters.require("id"), key: key, param: "id")
-        let view = ExperimentRunView(run: run, records: try await services.store.items(runID: run.id, project: key.project),
+        var view = ExperimentRunView(run: run, records: try await services.store.items(runID: run.id, project: key.project),
                                      items: try await datasetItems(of: run, key: key),
                                      reviews: try await services.store.scores(project: key.project, runID: run.id))
+        view.queueControl = try await ConsoleQueueAdditionController.control(page: "/experiments/" + ConsoleFormat.queryValue(run.id),
+                                                                             traces: false, request: request, key: key,
+                                                                             store: services.store)
         return renderer.page("experiment", view: view, title: "Run \(run.id)", key: key, section: .experiments)
     }
 

@@ -36,8 +36,11 @@ struct ConsoleTracesController: Sendable {
             return renderer.page("traces", view: view, title: "Trace not found", key: key, section: .traces, status: .notFound)
         }
         let scores = try await services.store.scores(project: key.project, target: .trace(trace.id))
-        return renderer.page("trace", view: TraceDetailView(trace, raw: trace.apiJSON, scores: scores), title: "Trace \(trace.id)", key: key,
-                             section: .traces)
+        var view = TraceDetailView(trace, raw: trace.apiJSON, scores: scores)
+        view.queueControl = try await ConsoleQueueAdditionController.control(page: "/traces/" + ConsoleFormat.queryValue(trace.id),
+                                                                             traces: true, request: request, key: key,
+                                                                             store: services.store)
+        return renderer.page("trace", view: view, title: "Trace \(trace.id)", key: key, section: .traces)
     }
 
     /// The same filters as `GET /api/traces`, with the same messages for bad values.

@@ -23,10 +23,12 @@ extension ConsoleTemplates {
     static let experiment = #"""
     <p><a href="/experiments">← Experiments</a></p>
     <h1>Run <code>{{id}}</code> <span class="pill {{pill}}">{{status}}</span></h1>
+    {{#queueControl}}{{> queue-notice}}{{/queueControl}}
     <div class="card"><dl class="meta">
       <dt>Dataset</dt><dd><a href="{{datasetHref}}">{{dataset}}</a></dd><dt>Target</dt><dd>{{target}}</dd>
       <dt>Items done</dt><dd>{{done}} ({{failed}} failed)</dd><dt>Mean latency</dt><dd>{{meanLatency}}</dd><dt>Cost</dt><dd>{{totalCost}}</dd>
       <dt>Started</dt><dd>{{created}} by {{author}}</dd></dl></div>
+    {{#queueControl}}<h2>Review</h2>{{> add-to-queue}}{{/queueControl}}
     <h2>Metrics</h2>
     <div class="stats" id="run-figures">{{#figures}}<div class="card stat"><div class="label">{{metric}}</div><div class="value">{{mean}}</div><div class="sub">mean over {{scored}} items</div></div>{{/figures}}</div>
     <h2>Items</h2>

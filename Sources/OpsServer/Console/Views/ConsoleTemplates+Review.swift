@@ -69,6 +69,20 @@ extension ConsoleTemplates {
     {{/canEdit}}
     """#
 
+    /// What an addition from the trace or experiment run page did, at the top of the page it returns to.
+    static let queueNotice = #"""
+    {{#notice}}<div class="notice" id="queue-notice">{{notice}} <a href="{{queueHref}}">Open the queue</a></div>{{/notice}}
+    """#
+
+    /// The "add to queue" control of the trace and experiment run pages.
+    static let addToQueue = #"""
+    {{#hasOptions}}<form class="filters" id="add-to-queue" method="post" action="{{action}}">
+      <label>Queue<select name="queue" id="queue-choice">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select></label>
+      <button class="primary" type="submit" id="queue-add">Add {{what}}</button>
+    </form>{{/hasOptions}}
+    {{^hasOptions}}<p class="muted" id="no-queue-choice">No queue of {{kind}} yet; create one on the <a href="/review">Review</a> page.</p>{{/hasOptions}}
+    """#
+
     /// `GET /review/{id}`: the reviewer's page.
     static let review = #"""
     <p><a href="/review">← Review</a></p>

@@ -30,6 +30,7 @@ extension ConsoleTemplates {
     static let trace = #"""
     <p><a href="/traces">← Traces</a></p>
     <h1>Trace <code>{{id}}</code></h1>
+    {{#queueControl}}{{> queue-notice}}{{/queueControl}}
     <div class="card">
     <dl class="meta">
       <dt>Status</dt><dd><span class="pill {{status}}">{{status}}</span> HTTP {{httpStatus}}</dd>
@@ -58,6 +59,7 @@ extension ConsoleTemplates {
       <tbody>{{#scores}}<tr class="score-row"><td>{{name}}</td><td>{{value}}</td><td>{{source}}</td><td>{{author}}</td><td>{{comment}}</td><td>{{time}}</td></tr>{{/scores}}</tbody>
     </table>{{/hasScores}}
     {{^hasScores}}<p class="muted" id="no-scores">No feedback or reviews yet.</p>{{/hasScores}}
+    {{#queueControl}}{{> add-to-queue}}{{/queueControl}}
     <h2>Generations</h2>
     <table id="generations">
       <thead><tr><th>Model</th><th>Resolved</th><th>Provider</th><th>Status</th><th>Finish</th><th class="num">Latency</th><th class="num">TTFT</th><th class="num">Tokens</th><th class="num">Cost</th></tr></thead>

@@ -41,6 +41,8 @@ struct TraceDetailView {
     /// Feedback, reviews and evaluations of this trace, oldest first.
     var scores: [ScoreRowView]
     var hasScores: Bool
+    /// The "add to queue" control, for keys that may add (nil for a viewer).
+    var queueControl: AddToQueueView?
 
     init(_ trace: Trace, raw: JSONValue, scores: [Score] = []) {
         id = trace.id

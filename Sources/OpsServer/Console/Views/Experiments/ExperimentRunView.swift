@@ -43,6 +43,8 @@ struct ExperimentRunView {
     var meanLatency: String
     var rows: [Row]
     var hasRows: Bool
+    /// The "add to queue" control, for keys that may add (nil for a viewer).
+    var queueControl: AddToQueueView?
 
     init(run: ExperimentRun, records: [ExperimentItemRecord], items: [DatasetItem], reviews: [Score]) {
         let description = RunDescription(run)
