@@ -105,3 +105,31 @@ def test_score_one_queued_item(browser, base_url, admin_key, api, api_post):
     assert scores["helpfulness"]["value"] == 4 and scores["tone"]["value"] == "friendly"
     assert scores["tone"]["source"] == "human" and scores["tone"]["comment"] == "Short and correct"
     assert api(f"/api/queues/{queue['id']}")["progress"]["completed"] == 1
+
+
+def test_create_a_queue_in_the_console_and_review_one_item(browser, base_url, admin_key, api):
+    sign_in(browser, base_url, admin_key)
+    browser.find_element(By.LINK_TEXT, "Review").click()
+    wait_for(browser, "def-name").send_keys("correct")
+    browser.find_element(By.ID, "def-kind-boolean").click()
+    browser.find_element(By.ID, "def-description").send_keys("Is the answer right?")
+    browser.find_element(By.ID, "def-create").click()
+    assert wait_for(browser, "review-notice").text == "Score definition 'correct' created."
+    browser.find_element(By.ID, "queue-name").send_keys("Ada's questions")
+    browser.find_element(By.ID, "queue-def-correct").click()
+    browser.find_element(By.ID, "queue-filter-user").send_keys("ada")
+    print("queue form screenshot:", screenshot(browser, "queue-form"))
+    browser.find_element(By.ID, "queue-create").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("/review/queue_"))
+    assert wait_for(browser, "review-notice").text == "Queue created with 2 items."
+    queue_id = browser.current_url.split("/review/")[1].split("?")[0]
+    browser.find_element(By.ID, "review-next").click()
+    wait_for(browser, "score.correct-yes").click()
+    browser.find_element(By.ID, "review-save").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("saved=0"))
+    assert wait_for(browser, "review-notice").text == "Item 0 saved."
+    item = api(f"/api/queues/{queue_id}/items/0")
+    assert item["state"] == "completed"
+    mine = [(s["name"], s["value"], s["source"]) for s in item["scores"] if s.get("queue_id") == queue_id]
+    assert mine == [("correct", True, "human")], "the trace may hold other queues' scores too"
+    assert api(f"/api/queues/{queue_id}")["item_count"] == 2
