@@ -3,10 +3,13 @@ import Foundation
 import NIOCore
 import NIOPosix
 
-// Swift concurrency runs on NIO's event loops, so a request's handler, its upstream call and the
-// response share threads instead of hopping between NIO's threads and the cooperative pool.
-// It must happen on the main thread before any task starts, hence this file instead of @main.
-_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+// Swift concurrency runs on NIO's event loops (see EventLoopConcurrency). It must happen on the
+// main thread before any task starts, hence this file instead of @main.
+if ProcessInfo.processInfo.environment["LLMOPS_EXECUTOR"] == "nio" {
+    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+} else if ProcessInfo.processInfo.environment["LLMOPS_EXECUTOR"] != "pool" {
+    EventLoopConcurrency.install()
+}
 
 /// Runs the command line in an async function, as `AsyncParsableCommand.main()` does, except that
 /// usage errors of `eval` commands exit with `EvalExit`'s status 2 instead of 64.

@@ -26,7 +26,7 @@ public struct LLMOpsServer: Sendable {
         try await store.migrate()
         let metrics = GatewayMetrics()
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
-                                     maxBatch: config.tracing.maxBatch, metrics: metrics, logger: logger)
+                                     maxBatch: config.tracing.maxBatch, metrics: metrics, home: .eventLoop, logger: logger)
         let client = UpstreamClient()
         let services: GatewayServices
         do {

@@ -8,6 +8,15 @@ final class TraceQueue: Sendable {
         var trace: Trace
         /// Resumed once the batch holding the trace is committed (strict mode).
         var committed: CheckedContinuation<Bool, Never>?
+        /// Where the waiting caller runs (its event loop), so it is resumed there rather than on
+        /// the writer's thread; nil resumes it from the writer.
+        var home: ResumeHome.Hop?
+
+        /// Resumes the caller waiting for this entry's commit, on its home when it has one.
+        func resume(returning ok: Bool) {
+            guard let committed else { return }
+            if let home { home { committed.resume(returning: ok) } } else { committed.resume(returning: ok) }
+        }
     }
 
     private struct State {
@@ -20,8 +29,12 @@ final class TraceQueue: Sendable {
 
     let capacity: Int
     private let state = Mutex(State())
+    private let home: ResumeHome
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, home: ResumeHome = .none) {
+        self.capacity = capacity
+        self.home = home
+    }
 
     var depth: Int { state.withLock { $0.entries.count } }
     var dropped: Int { state.withLock { $0.dropped } }
@@ -31,7 +44,7 @@ final class TraceQueue: Sendable {
     func offer(_ trace: Trace) -> Bool {
         let (accepted, writer): (Bool, CheckedContinuation<Void, Never>?) = state.withLock { s in
             guard !s.closed, s.entries.count < capacity else { s.dropped += 1; return (false, nil) }
-            s.entries.append(Entry(trace: trace, committed: nil))
+            s.entries.append(Entry(trace: trace, committed: nil, home: nil))
             defer { s.writerWaiting = nil }
             return (true, s.writerWaiting)
         }
@@ -54,11 +67,12 @@ final class TraceQueue: Sendable {
                 if resumeNow { c.resume() }
             }
         }
+        let hop = home.current()
         return await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
             let (writer, rejected): (CheckedContinuation<Void, Never>?, Bool) = state.withLock { s in
                 // After close the writer has drained; a late trace can no longer be stored.
                 if s.closed { s.dropped += 1; return (nil, true) }
-                s.entries.append(Entry(trace: trace, committed: c))
+                s.entries.append(Entry(trace: trace, committed: c, home: hop))
                 defer { s.writerWaiting = nil }
                 return (s.writerWaiting, false)
             }

@@ -21,12 +21,12 @@ public final class TraceRecorder: Service, Sendable {
 
     public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
                 metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10), fastLinger: Duration = .milliseconds(20),
-                logger: Logger = Logger(label: "llmops.recorder")) {
+                home: ResumeHome = .none, logger: Logger = Logger(label: "llmops.recorder")) {
         self.writeTimeout = writeTimeout
         self.linger = durability == .fast ? fastLinger : .zero
         self.store = store
         self.durability = durability
-        self.queue = TraceQueue(capacity: capacity)
+        self.queue = TraceQueue(capacity: capacity, home: home)
         self.maxBatch = maxBatch
         self.metrics = metrics
         self.logger = logger
@@ -75,7 +75,7 @@ public final class TraceRecorder: Service, Sendable {
             let batch = await queue.takeBatch(max: maxBatch)
             if batch.isEmpty { return }
             let ok = await write(batch.map(\.trace))
-            for entry in batch { entry.committed?.resume(returning: ok) }
+            for entry in batch { entry.resume(returning: ok) }
             metrics?.traceQueueDepth.set(Double(queue.depth))
             if linger > .zero, batch.count < maxBatch, !queue.isClosed { try? await Task.sleep(for: linger) }
         }
@@ -105,3 +105,4 @@ public final class TraceRecorder: Service, Sendable {
         return false
     }
 }
+
