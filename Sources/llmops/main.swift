@@ -4,11 +4,13 @@ import NIOCore
 import NIOPosix
 
 // Swift concurrency runs on NIO's event loops (see EventLoopConcurrency). It must happen on the
-// main thread before any task starts, hence this file instead of @main.
-if ProcessInfo.processInfo.environment["LLMOPS_EXECUTOR"] == "nio" {
-    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-} else if ProcessInfo.processInfo.environment["LLMOPS_EXECUTOR"] != "pool" {
-    EventLoopConcurrency.install()
+// main thread before any task starts, hence this file instead of @main. For comparisons,
+// LLMOPS_EXECUTOR=nio uses NIO's own takeover (jobs isolated to the loop) and =pool leaves Swift's
+// cooperative pool in place.
+switch ProcessInfo.processInfo.environment["LLMOPS_EXECUTOR"] {
+case "nio": _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+case "pool": break
+default: EventLoopConcurrency.install()
 }
 
 /// Runs the command line in an async function, as `AsyncParsableCommand.main()` does, except that

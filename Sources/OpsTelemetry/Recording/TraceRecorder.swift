@@ -105,4 +105,3 @@ public final class TraceRecorder: Service, Sendable {
         return false
     }
 }
-
