@@ -35,6 +35,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v11") { db in
             try db.execute(sql: v11GenerationsKeyedByTrace)
         }
+        migrator.registerMigration("v12") { db in
+            try db.execute(sql: v12PartialUserAndSessionIndexes)
+        }
         return migrator
     }
 
@@ -325,6 +328,16 @@ enum SQLiteMigrations {
             started_at FROM generations;
         DROP TABLE generations;
         ALTER TABLE generations_v11 RENAME TO generations;
+        """
+
+    // Every index a trace enters is one more page each commit writes to the WAL (two writes per
+    // page), and most calls carry no user and no session. Filters by user or session ask
+    // `user_id = ?` / `session_id = ?`, which imply NOT NULL, so the partial indexes still serve them.
+    static let v12PartialUserAndSessionIndexes = """
+        DROP INDEX traces_project_session;
+        DROP INDEX traces_project_user;
+        CREATE INDEX traces_project_session ON traces(project, session_id) WHERE session_id IS NOT NULL;
+        CREATE INDEX traces_project_user ON traces(project, user_id) WHERE user_id IS NOT NULL;
         """
 
     // Why each score is what it is (a judge's reason, a failed check), next to the scores.

@@ -6,18 +6,31 @@ extension SQLiteStore {
     /// Writes the batch in one transaction with cached statements: all traces and generations, or none.
     public func insertTraces(_ traces: [Trace]) async throws {
         guard !traces.isEmpty else { return }
-        try await write("insert of \(traces.count) traces") { db in
-            let insertTrace = try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
-            let insertGeneration = try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
-            for trace in traces {
-                // Unchecked: the argument count is fixed by SQLiteRowEncoder, checked once in tests.
-                insertTrace.setUncheckedArguments(SQLiteRowEncoder.arguments(for: trace))
-                try insertTrace.execute()
-                for (position, generation) in trace.generations.enumerated() {
-                    insertGeneration.setUncheckedArguments(
-                        SQLiteRowEncoder.arguments(for: generation, position: position, project: trace.project))
-                    try insertGeneration.execute()
-                }
+        try await write("insert of \(traces.count) traces") { db in try Self.insert(traces, into: db) }
+    }
+
+    /// The same transaction on the calling thread (the recorder's writer thread), with no hop to
+    /// GRDB's writer queue and back.
+    public func insertTracesBlocking(_ traces: [Trace]) throws {
+        guard !traces.isEmpty else { return }
+        do {
+            try pool.write { db in try Self.insert(traces, into: db) }
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "insert of \(traces.count) traces")
+        }
+    }
+
+    private static func insert(_ traces: [Trace], into db: Database) throws {
+        let insertTrace = try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
+        let insertGeneration = try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
+        for trace in traces {
+            // Unchecked: the argument count is fixed by SQLiteRowEncoder, checked once in tests.
+            insertTrace.setUncheckedArguments(SQLiteRowEncoder.arguments(for: trace))
+            try insertTrace.execute()
+            for (position, generation) in trace.generations.enumerated() {
+                insertGeneration.setUncheckedArguments(
+                    SQLiteRowEncoder.arguments(for: generation, position: position, project: trace.project))
+                try insertGeneration.execute()
             }
         }
     }

@@ -35,6 +35,24 @@ final class SQLiteStoreTests: XCTestCase {
         try await store.close()
     }
 
+    /// The recorder's writer-thread path: the same transaction as `insertTraces`, all or nothing,
+    /// with the store's error naming the operation.
+    func testBlockingInsertIsOneTransaction() async throws {
+        let store = try await makeStore()
+        let batch = (1...3).map { StoreFixtures.trace(id: "blocking-\($0)", at: Double($0)) }
+        try store.insertTracesBlocking(batch)
+        let stored = try await store.trace(id: "blocking-2", project: "alpha")
+        XCTAssertEqual(stored?.generations.count, batch[1].generations.count)
+        let fresh = StoreFixtures.trace(id: "blocking-fresh", at: 9)
+        XCTAssertThrowsError(try store.insertTracesBlocking([fresh, batch[0]])) { error in
+            XCTAssertTrue("\(error)".contains("insert of 2 traces"), "\(error)")
+        }
+        let missing = try await store.trace(id: "blocking-fresh", project: "alpha")
+        XCTAssertNil(missing, "a failed batch leaves nothing behind")
+        try store.insertTracesBlocking([])
+        try await store.close()
+    }
+
     /// A database made before scores and queues existed (v1–v5 and v10 applied) gains v6 and v7 on
     /// the next migrate, though their numbers are lower than one already applied, and keeps its data.
     func testAnOlderDatabaseGainsScoresAndQueues() async throws {
@@ -52,7 +70,7 @@ final class SQLiteStoreTests: XCTestCase {
         let store = try SQLiteStore(path: path)
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [6, 7, 8, 11])
+        XCTAssertEqual(applied, [6, 7, 8, 11, 12])
         try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
                                             source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
         let scores = try await store.scores(project: "alpha", target: .trace("kept"))
@@ -65,9 +83,9 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
@@ -120,7 +138,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(before.generations.count, 2, "the fixture has generations to keep")
         try await store.insertTraces([before])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [11])
+        XCTAssertEqual(applied, [11, 12])
         let kept = try await store.trace(id: "before-v11", project: before.project)
         XCTAssertEqual(kept?.generations.map(\.id), before.generations.map(\.id))
         XCTAssertEqual(kept?.generations.map(\.model), before.generations.map(\.model))
@@ -205,6 +223,29 @@ final class SQLiteStoreTests: XCTestCase {
         }
         XCTAssertTrue(plan.contains { $0.contains("traces_project_created") }, "plan: \(plan)")
         XCTAssertFalse(plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
+    }
+
+    /// The user and session indexes hold only traces that have one (v12) and still serve equality
+    /// filters: `INDEXED BY` fails to prepare when the named index cannot be used.
+    func testUserAndSessionIndexesArePartialAndServeTheirFilters() async throws {
+        let store = try await makeStore()
+        let full = StoreFixtures.fullTrace(id: "with-user", at: 1)
+        try await store.insertTraces([full, StoreFixtures.trace(id: "bare", at: 2)])
+        for (index, column, value) in [("traces_project_user", "user_id", full.user), ("traces_project_session", "session_id", full.sessionID)] {
+            let definition = try await store.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [index])
+            }
+            XCTAssertTrue(definition?.contains("WHERE \(column) IS NOT NULL") == true, definition ?? "no \(index)")
+            let found = try await store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT id FROM traces INDEXED BY \(index) WHERE project = ? AND \(column) = ?",
+                                    arguments: [full.project, value])
+            }
+            XCTAssertEqual(found, ["with-user"], "\(index) serves `\(column) = ?`")
+        }
+        var byUser = TraceQuery(project: full.project)
+        byUser.user = full.user
+        let filtered = try await store.listTraces(byUser)
+        XCTAssertEqual(filtered.traces.map(\.id), ["with-user"])
     }
 
     /// The inserts skip argument checks for speed, so the counts are checked here once.

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import OpsCore
 import ServiceLifecycle
@@ -8,6 +9,9 @@ import Synchronization
 public final class TraceRecorder: Service, Sendable {
     public let durability: TraceDurability
     private let store: any TraceStore
+    /// The store when it commits on the calling thread: a writer thread of its own, and inline commits.
+    private let blockingStore: (any BlockingTraceWriting)?
+    private let inlineCommits = InlineCommitGate()
     private let queue: TraceQueue
     private let maxBatch: Int
     private let logger: Logger
@@ -18,6 +22,7 @@ public final class TraceRecorder: Service, Sendable {
     /// so a few larger batches cost far less than many small ones. Strict mode never lingers:
     /// its callers wait for the commit (group commit gathers what arrives meanwhile).
     private let linger: Duration
+    private var lingerSeconds: Double { Double(linger.components.seconds) + Double(linger.components.attoseconds) / 1e18 }
 
     public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
                 metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10), fastLinger: Duration = .milliseconds(20),
@@ -25,6 +30,7 @@ public final class TraceRecorder: Service, Sendable {
         self.writeTimeout = writeTimeout
         self.linger = durability == .fast ? fastLinger : .zero
         self.store = store
+        self.blockingStore = store as? any BlockingTraceWriting
         self.durability = durability
         self.queue = TraceQueue(capacity: capacity, home: home)
         self.maxBatch = maxBatch
@@ -46,7 +52,11 @@ public final class TraceRecorder: Service, Sendable {
         let stored: Bool
         switch durability {
         case .strict:
-            stored = await queue.appendAndWait(trace)
+            if let inline = blockingStore, inlineCommits.allowed(), queue.leadIfWriterIdle() {
+                stored = await commitInline(trace, to: inline)
+            } else {
+                stored = await queue.appendAndWait(trace)
+            }
         case .fast:
             stored = queue.offer(trace)
             if !stored { metrics?.tracesDropped.increment() }
@@ -58,7 +68,11 @@ public final class TraceRecorder: Service, Sendable {
     public func run() async throws {
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
-                await self.drain()
+                if let blocking = self.blockingStore {
+                    await self.drainOnWriterThread(blocking)
+                } else {
+                    await self.drain()
+                }
             } onGracefulShutdown: {
                 self.queue.close()
             }
@@ -81,27 +95,93 @@ public final class TraceRecorder: Service, Sendable {
         }
     }
 
+    /// Strict mode with the writer idle: commits the caller's trace on the caller's thread, once.
+    /// A failed or slow commit hands over to the writer thread (which retries with backoff) and
+    /// pauses inline commits for a while, so a busy database never holds callers' threads.
+    private func commitInline(_ trace: Trace, to store: any BlockingTraceWriting) async -> Bool {
+        let started = ContinuousClock.now
+        let committed = (try? store.insertTracesBlocking([trace])) != nil
+        queue.endLead()
+        inlineCommits.observe(ContinuousClock.now - started, failed: !committed)
+        if committed {
+            metrics?.tracesWritten.increment()
+            return true
+        }
+        return await queue.appendAndWait(trace)
+    }
+
+    /// The writer for stores that commit on the calling thread: a thread of its own takes each
+    /// batch, commits it and resumes its callers, with no hop to the store's queue in between.
+    /// Returns once the queue is closed and drained.
+    private func drainOnWriterThread(_ store: any BlockingTraceWriting) async {
+        await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                while true {
+                    let batch = self.queue.takeBatchBlocking(max: self.maxBatch)
+                    if batch.isEmpty { break }
+                    let ok = self.writeBlocking(batch.map(\.trace), to: store)
+                    for entry in batch { entry.resume(returning: ok) }
+                    self.metrics?.traceQueueDepth.set(Double(self.queue.depth))
+                    if self.linger > .zero, batch.count < self.maxBatch, !self.queue.isClosed {
+                        Thread.sleep(forTimeInterval: self.lingerSeconds)
+                    }
+                }
+                finished.resume()
+            }
+            thread.name = "llmops-trace-writer"
+            thread.start()
+        }
+    }
+
+    /// `write` on the writer thread; the store's own busy timeout bounds each attempt.
+    private func writeBlocking(_ traces: [Trace], to store: any BlockingTraceWriting) -> Bool {
+        var delayMs: UInt64 = 50
+        for attempt in 1...Self.attempts {
+            do {
+                try store.insertTracesBlocking(traces)
+                metrics?.tracesWritten.increment(by: Int64(traces.count))
+                return true
+            } catch {
+                logFailure(attempt: attempt, traces: traces.count, error: error)
+                if attempt < Self.attempts {
+                    Thread.sleep(forTimeInterval: Double(delayMs) / 1000)
+                    delayMs *= 4
+                }
+            }
+        }
+        giveUp(traces.count)
+        return false
+    }
+
+    private static let attempts = 5
+
+    private func logFailure(attempt: Int, traces: Int, error: any Error) {
+        logger.error("trace batch write failed", metadata: ["attempt": "\(attempt)", "traces": "\(traces)", "error": "\(error)"])
+    }
+
+    private func giveUp(_ traces: Int) {
+        failedWrites.withLock { $0 += traces }
+        metrics?.tracesDropped.increment(by: Int64(traces))
+    }
+
     /// Writes a batch, retrying a few times with backoff before giving it up.
     private func write(_ traces: [Trace]) async -> Bool {
         var delayMs: UInt64 = 50
-        let attempts = 5
-        for attempt in 1...attempts {
+        for attempt in 1...Self.attempts {
             do {
                 let store = self.store
                 try await Deadline.run(writeTimeout, "trace batch write") { try await store.insertTraces(traces) }
                 metrics?.tracesWritten.increment(by: Int64(traces.count))
                 return true
             } catch {
-                logger.error("trace batch write failed", metadata: ["attempt": "\(attempt)", "traces": "\(traces.count)",
-                                                                     "error": "\(error)"])
-                if attempt < attempts {
+                logFailure(attempt: attempt, traces: traces.count, error: error)
+                if attempt < Self.attempts {
                     try? await Task.sleep(nanoseconds: delayMs * 1_000_000)
                     delayMs *= 4
                 }
             }
         }
-        failedWrites.withLock { $0 += traces.count }
-        metrics?.tracesDropped.increment(by: Int64(traces.count))
+        giveUp(traces.count)
         return false
     }
 }
