@@ -36,7 +36,7 @@ enum SQLiteMigrations {
             try db.execute(sql: v11GenerationsKeyedByTrace)
         }
         migrator.registerMigration("v12") { db in
-            try db.execute(sql: v12PartialUserAndSessionIndexes)
+            try db.execute(sql: v12TracesKeyedByID)
         }
         return migrator
     }
@@ -330,12 +330,44 @@ enum SQLiteMigrations {
         ALTER TABLE generations_v11 RENAME TO generations;
         """
 
-    // Every index a trace enters is one more page each commit writes to the WAL (two writes per
-    // page), and most calls carry no user and no session. Filters by user or session ask
-    // `user_id = ?` / `session_id = ?`, which imply NOT NULL, so the partial indexes still serve them.
-    static let v12PartialUserAndSessionIndexes = """
-        DROP INDEX traces_project_session;
-        DROP INDEX traces_project_user;
+    // Every B-tree a trace enters is one more page each commit writes to the WAL (two writes per
+    // page), and strict tracing commits a few traces at a time. So: the traces table is keyed by
+    // its (time-ordered) id WITHOUT ROWID, which drops the separate index of ids; the user and
+    // session indexes hold only traces that have one (most calls carry neither; `user_id = ?` and
+    // `session_id = ?` imply NOT NULL, so they still serve those filters); the model index goes,
+    // since listing by model walks traces_project_created in time order (EXPLAIN QUERY PLAN chose
+    // it over the model index even when both existed). A one-trace commit wrote 9 pages, now 3–4.
+    // Foreign keys are off during migrations (GRDB's default), so dropping the old table cascades nothing.
+    static let v12TracesKeyedByID = """
+        CREATE TABLE traces_v12 (
+            id TEXT PRIMARY KEY NOT NULL,
+            project TEXT NOT NULL,
+            key_id TEXT,
+            name TEXT NOT NULL,
+            model TEXT NOT NULL,
+            provider TEXT,
+            status TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            user_id TEXT,
+            session_id TEXT,
+            tags TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            input TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            latency_ms REAL NOT NULL,
+            ttft_ms REAL,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost_usd REAL,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO traces_v12 SELECT id, project, key_id, name, model, provider, status, http_status, user_id, session_id,
+            tags, metadata, input, output, error, latency_ms, ttft_ms, prompt_tokens, completion_tokens, cost_usd, created_at
+            FROM traces;
+        DROP TABLE traces;
+        ALTER TABLE traces_v12 RENAME TO traces;
+        CREATE INDEX traces_project_created ON traces(project, created_at DESC, id DESC);
         CREATE INDEX traces_project_session ON traces(project, session_id) WHERE session_id IS NOT NULL;
         CREATE INDEX traces_project_user ON traces(project, user_id) WHERE user_id IS NOT NULL;
         """

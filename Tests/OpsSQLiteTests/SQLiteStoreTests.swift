@@ -119,6 +119,44 @@ final class SQLiteStoreTests: XCTestCase {
 
     /// A database from before v11 keeps every generation, in order, once they are keyed by
     /// (trace_id, position); the span-id index and the separate trace index are gone.
+    /// v12 rebuilds traces keyed by id WITHOUT ROWID with fewer indexes, keeping every trace.
+    func testV12KeepsTracesAndLeavesFewerIndexes() async throws {
+        let path = directory.appendingPathComponent("v11.sqlite").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path)
+        var old = DatabaseMigrator()
+        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
+                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
+                            ("v5", SQLiteMigrations.v5Experiments), ("v6", SQLiteMigrations.v6Scores),
+                            ("v7", SQLiteMigrations.v7AnnotationQueues), ("v8", SQLiteMigrations.v8ScoreReasons),
+                            ("v10", SQLiteMigrations.v10LimitsAndRoutes), ("v11", SQLiteMigrations.v11GenerationsKeyedByTrace)] {
+            old.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        try old.migrate(pool)
+        try pool.close()
+        let store = try SQLiteStore(path: path)
+        let full = StoreFixtures.fullTrace(id: "before-v12", at: 1)
+        let bare = StoreFixtures.trace(id: "bare-before-v12", at: 2)
+        try await store.insertTraces([full, bare])
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [12])
+        let keptFull = try await store.trace(id: full.id, project: full.project)
+        XCTAssertEqual(keptFull, full, "every field and generation survives the rebuild")
+        let keptBare = try await store.trace(id: bare.id, project: bare.project)
+        XCTAssertEqual(keptBare, bare)
+        let (indexes, withoutRowID, violations) = try await store.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'traces' ORDER BY name"),
+             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'traces'")?.contains("WITHOUT ROWID") ?? false,
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        XCTAssertEqual(indexes, ["traces_project_created", "traces_project_session", "traces_project_user"])
+        XCTAssertTrue(withoutRowID)
+        XCTAssertEqual(violations, 0, "generations still point at their traces")
+        let page = try await store.listTraces(TraceQuery(project: full.project))
+        XCTAssertEqual(page.traces.map(\.id), [bare.id, full.id], "newest first, as before")
+        try await store.close()
+    }
+
     func testV11KeysGenerationsByTraceAndPosition() async throws {
         let path = directory.appendingPathComponent("v10.sqlite").path
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
