@@ -53,4 +53,25 @@ final class WriteBehindLimitStoreTests: XCTestCase {
         try await store.flush()
         XCTAssertEqual(backing.inner.snapshot["k"], LimitState(value: 1, stamp: 2))
     }
+
+    func testRemovalsAndRepeatedChangesAreFlushedOnce() async throws {
+        let backing = CountingStore()
+        try await backing.transact(["gone", "kept"]) { $0["gone"] = LimitState(value: 1); $0["kept"] = LimitState(value: 1) }
+        let store = WriteBehindLimitStore(backing: backing)
+        for value in 2...5 {
+            try await store.transact(["gone", "kept"]) { states in
+                states["gone"] = nil
+                states["kept"] = LimitState(value: Double(value))
+            }
+        }
+        XCTAssertEqual(store.pendingCount, 2, "each changed key counts once, however often it changed")
+        let unchanged = try await store.transact(["kept"]) { $0["kept"]?.value }
+        XCTAssertEqual(unchanged, 5)
+        try await store.flush()
+        XCTAssertNil(backing.inner.snapshot["gone"], "a state removed in memory is removed from the backing store")
+        XCTAssertEqual(backing.inner.snapshot["kept"]?.value, 5)
+        XCTAssertEqual(store.pendingCount, 0)
+        try await store.flush()
+        XCTAssertEqual(backing.transactions, 3, "seed, first read, one flush; an empty flush writes nothing")
+    }
 }

@@ -6,17 +6,23 @@ import OpsCore
 public struct BudgetTracker: Sendable {
     /// The budgets of one scope; nil means unlimited.
     public struct Rule: Sendable, Hashable {
-        public var scope: LimitScope
+        public let scope: LimitScope
         public var dailyUSD: Double?
         public var monthlyUSD: Double?
         /// The fraction of a budget at which an alert is raised, e.g. 0.8.
         public var softAlertFraction: Double
+        /// The store keys of the scope's two budgets, built once: a call reads them several times.
+        let dayKey: String
+        let monthKey: String
 
         public init(scope: LimitScope, dailyUSD: Double? = nil, monthlyUSD: Double? = nil, softAlertFraction: Double = 0.8) {
             self.scope = scope
             self.dailyUSD = dailyUSD
             self.monthlyUSD = monthlyUSD
             self.softAlertFraction = softAlertFraction
+            let id = scope.id
+            dayKey = "budget:\(id):day"
+            monthKey = "budget:\(id):month"
         }
     }
 
@@ -101,11 +107,11 @@ public struct BudgetTracker: Sendable {
         return rules.flatMap { rule -> [Budget] in
             var out: [Budget] = []
             if let daily = rule.dailyUSD {
-                out.append(Budget(key: "budget:\(rule.scope.id):day", scope: rule.scope, dimension: .dailyBudget, limit: daily,
+                out.append(Budget(key: rule.dayKey, scope: rule.scope, dimension: .dailyBudget, limit: daily,
                                   softFraction: rule.softAlertFraction, period: day))
             }
             if let monthly = rule.monthlyUSD {
-                out.append(Budget(key: "budget:\(rule.scope.id):month", scope: rule.scope, dimension: .monthlyBudget,
+                out.append(Budget(key: rule.monthKey, scope: rule.scope, dimension: .monthlyBudget,
                                   limit: monthly, softFraction: rule.softAlertFraction, period: month))
             }
             return out

@@ -7,14 +7,20 @@ import OpsCore
 public struct RateLimiter: Sendable {
     /// Per-minute allowances for one scope; nil means unlimited.
     public struct Rule: Sendable, Hashable {
-        public var scope: LimitScope
+        public let scope: LimitScope
         public var requestsPerMinute: Int?
         public var tokensPerMinute: Int?
+        /// The store keys of the scope's two limits, built once: a call reads them several times.
+        let requestsKey: String
+        let tokensKey: String
 
         public init(scope: LimitScope, requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil) {
             self.scope = scope
             self.requestsPerMinute = requestsPerMinute
             self.tokensPerMinute = tokensPerMinute
+            let id = scope.id
+            requestsKey = "rl:\(id):requests"
+            tokensKey = "rl:\(id):tokens"
         }
     }
 
@@ -111,11 +117,11 @@ public struct RateLimiter: Sendable {
         rules.flatMap { rule -> [Limit] in
             var out: [Limit] = []
             if let rpm = rule.requestsPerMinute {
-                out.append(Limit(key: "rl:\(rule.scope.id):requests", scope: rule.scope, dimension: .requestsPerMinute,
+                out.append(Limit(key: rule.requestsKey, scope: rule.scope, dimension: .requestsPerMinute,
                                  limit: Double(max(0, rpm))))
             }
             if let tpm = rule.tokensPerMinute {
-                out.append(Limit(key: "rl:\(rule.scope.id):tokens", scope: rule.scope, dimension: .tokensPerMinute,
+                out.append(Limit(key: rule.tokensKey, scope: rule.scope, dimension: .tokensPerMinute,
                                  limit: Double(max(0, tpm))))
             }
             return out
