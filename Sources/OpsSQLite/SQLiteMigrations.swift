@@ -336,7 +336,7 @@ enum SQLiteMigrations {
     // session indexes hold only traces that have one (most calls carry neither; `user_id = ?` and
     // `session_id = ?` imply NOT NULL, so they still serve those filters); the model index goes,
     // since listing by model walks traces_project_created in time order (EXPLAIN QUERY PLAN chose
-    // it over the model index even when both existed). A one-trace commit wrote 9 pages, now 3–4.
+    // it over the model index even when both existed). A one-trace commit wrote 9 pages, now about 5 (leaf splits add the rest).
     // Foreign keys are off during migrations (GRDB's default), so dropping the old table cascades nothing.
     static let v12TracesKeyedByID = """
         CREATE TABLE traces_v12 (
