@@ -23,6 +23,29 @@ final class SQLiteStoreTests: XCTestCase {
         return store
     }
 
+    /// Every released migration's SQL by name, for databases as older releases left them.
+    private static let releasedMigrations: [String: String] = [
+        "v1": SQLiteMigrations.v1ProjectsAndKeys, "v2": SQLiteMigrations.v2TracesAndGenerations,
+        "v3": SQLiteMigrations.v3Prompts, "v4": SQLiteMigrations.v4Datasets, "v5": SQLiteMigrations.v5Experiments,
+        "v6": SQLiteMigrations.v6Scores, "v7": SQLiteMigrations.v7AnnotationQueues, "v8": SQLiteMigrations.v8ScoreReasons,
+        "v10": SQLiteMigrations.v10LimitsAndRoutes, "v11": SQLiteMigrations.v11GenerationsKeyedByTrace,
+    ]
+
+    /// A store on a database made by the named earlier migrations only, in the order given.
+    private func olderStore(file: String, migrations names: [String]) throws -> SQLiteStore {
+        let path = directory.appendingPathComponent(file).path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path)
+        var old = DatabaseMigrator()
+        for name in names {
+            let sql = try XCTUnwrap(Self.releasedMigrations[name], "no released migration \(name)")
+            old.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        try old.migrate(pool)
+        try pool.close()
+        return try SQLiteStore(path: path)
+    }
+
     func testOpensInWALModeWithNormalSynchronousAndBusyTimeout() async throws {
         let store = try await makeStore()
         let journal = try await store.journalMode()
@@ -56,18 +79,7 @@ final class SQLiteStoreTests: XCTestCase {
     /// A database made before scores and queues existed (v1–v5 and v10 applied) gains v6 and v7 on
     /// the next migrate, though their numbers are lower than one already applied, and keeps its data.
     func testAnOlderDatabaseGainsScoresAndQueues() async throws {
-        let path = directory.appendingPathComponent("old.sqlite").path
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path)
-        var old = DatabaseMigrator()
-        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
-                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
-                            ("v5", SQLiteMigrations.v5Experiments), ("v10", SQLiteMigrations.v10LimitsAndRoutes)] {
-            old.registerMigration(name) { db in try db.execute(sql: sql) }
-        }
-        try old.migrate(pool)
-        try pool.close()
-        let store = try SQLiteStore(path: path)
+        let store = try olderStore(file: "old.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v10"])
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
         XCTAssertEqual(applied, [6, 7, 8, 11, 12])
@@ -121,20 +133,7 @@ final class SQLiteStoreTests: XCTestCase {
     /// (trace_id, position); the span-id index and the separate trace index are gone.
     /// v12 rebuilds traces keyed by id WITHOUT ROWID with fewer indexes, keeping every trace.
     func testV12KeepsTracesAndLeavesFewerIndexes() async throws {
-        let path = directory.appendingPathComponent("v11.sqlite").path
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path)
-        var old = DatabaseMigrator()
-        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
-                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
-                            ("v5", SQLiteMigrations.v5Experiments), ("v6", SQLiteMigrations.v6Scores),
-                            ("v7", SQLiteMigrations.v7AnnotationQueues), ("v8", SQLiteMigrations.v8ScoreReasons),
-                            ("v10", SQLiteMigrations.v10LimitsAndRoutes), ("v11", SQLiteMigrations.v11GenerationsKeyedByTrace)] {
-            old.registerMigration(name) { db in try db.execute(sql: sql) }
-        }
-        try old.migrate(pool)
-        try pool.close()
-        let store = try SQLiteStore(path: path)
+        let store = try olderStore(file: "v11.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11"])
         let full = StoreFixtures.fullTrace(id: "before-v12", at: 1)
         let bare = StoreFixtures.trace(id: "bare-before-v12", at: 2)
         try await store.insertTraces([full, bare])
@@ -158,20 +157,7 @@ final class SQLiteStoreTests: XCTestCase {
     }
 
     func testV11KeysGenerationsByTraceAndPosition() async throws {
-        let path = directory.appendingPathComponent("v10.sqlite").path
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path)
-        var old = DatabaseMigrator()
-        for (name, sql) in [("v1", SQLiteMigrations.v1ProjectsAndKeys), ("v2", SQLiteMigrations.v2TracesAndGenerations),
-                            ("v3", SQLiteMigrations.v3Prompts), ("v4", SQLiteMigrations.v4Datasets),
-                            ("v5", SQLiteMigrations.v5Experiments), ("v6", SQLiteMigrations.v6Scores),
-                            ("v7", SQLiteMigrations.v7AnnotationQueues), ("v8", SQLiteMigrations.v8ScoreReasons),
-                            ("v10", SQLiteMigrations.v10LimitsAndRoutes)] {
-            old.registerMigration(name) { db in try db.execute(sql: sql) }
-        }
-        try old.migrate(pool)
-        try pool.close()
-        let store = try SQLiteStore(path: path)
+        let store = try olderStore(file: "v10.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
         let before = StoreFixtures.fullTrace(id: "before-v11", at: 1)
         XCTAssertGreaterThanOrEqual(before.generations.count, 2, "the fixture has generations to keep")
         try await store.insertTraces([before])

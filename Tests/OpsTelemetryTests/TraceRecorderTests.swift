@@ -28,18 +28,13 @@ final class ScriptedTraceStore: TraceStore, Sendable {
 }
 
 final class TraceRecorderTests: XCTestCase {
-    private func trace(_ i: Int) -> Trace { Trace(project: "p", name: "chat.completions", model: "m\(i)", createdAt: Date()) }
-
     func testStrictReturnsAfterCommitAndGroupsConcurrentTraces() async throws {
         let store = ScriptedTraceStore()
         store.set(.normal, delayMs: 20)
         let metrics = GatewayMetrics()
         let recorder = TraceRecorder(store: store, durability: .strict, metrics: metrics)
         let runner = Task { try await recorder.run() }
-        let results = await withTaskGroup(of: Bool.self) { group in
-            for i in 0..<200 { group.addTask { await recorder.record(self.trace(i)) } }
-            return await group.reduce(into: [Bool]()) { $0.append($1) }
-        }
+        let results = await recorder.recordConcurrently(200)
         XCTAssertEqual(results.filter { $0 }.count, 200)
         XCTAssertEqual(store.stored, 200, "every acknowledged trace is stored")
         XCTAssertLessThan(store.batches.count, 50, "commits are grouped (\(store.batches.count) batches for 200 traces)")
@@ -54,7 +49,7 @@ final class TraceRecorderTests: XCTestCase {
         let recorder = TraceRecorder(store: store, durability: .fast, capacity: 5, metrics: metrics)
         let runner = Task { try await recorder.run() }
         var accepted = 0
-        for i in 0..<50 where await recorder.record(trace(i)) { accepted += 1 }
+        for i in 0..<50 where await recorder.record(sampleTrace(i)) { accepted += 1 }
         XCTAssertLessThan(accepted, 50)
         XCTAssertEqual(recorder.droppedCount, 50 - accepted)
         XCTAssertTrue(String(decoding: metrics.render(), as: UTF8.self).contains("llmops_traces_dropped_total \(50 - accepted)"))
@@ -67,11 +62,11 @@ final class TraceRecorderTests: XCTestCase {
         let store = ScriptedTraceStore()
         let recorder = TraceRecorder(store: store, durability: .fast, fastLinger: .milliseconds(300))
         let runner = Task { try await recorder.run() }
-        let first = await recorder.record(trace(0))
+        let first = await recorder.record(sampleTrace(0))
         XCTAssertTrue(first)
         while store.batches.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
         for i in 1...99 {
-            let accepted = await recorder.record(trace(i))
+            let accepted = await recorder.record(sampleTrace(i))
             XCTAssertTrue(accepted)
         }
         while store.stored < 100 { try await Task.sleep(for: .milliseconds(5)) }
@@ -85,11 +80,11 @@ final class TraceRecorderTests: XCTestCase {
         store.set(.hanging)
         let recorder = TraceRecorder(store: store, durability: .strict, writeTimeout: .milliseconds(50))
         let runner = Task { try await recorder.run() }
-        let stored = await recorder.record(trace(1))
+        let stored = await recorder.record(sampleTrace(1))
         XCTAssertFalse(stored, "strict mode tells the caller the trace was not stored")
         XCTAssertEqual(recorder.droppedCount, 1)
         store.set(.normal)
-        let next = await recorder.record(trace(2))
+        let next = await recorder.record(sampleTrace(2))
         XCTAssertTrue(next, "the writer recovers once the store does")
         recorder.shutdown()
         try await runner.value

@@ -8,8 +8,6 @@ import XCTest
 /// lone strict calls committing inline, callers resumed on their home, failures reported,
 /// shutdown drains.
 final class TraceRecorderWriterThreadTests: XCTestCase {
-    private func trace(_ i: Int) -> Trace { Trace(project: "p", name: "chat.completions", model: "m\(i)", createdAt: Date()) }
-
     /// Counts resumptions that went through the caller's home.
     private final class CountingHome: Sendable {
         let hops = Mutex(0)
@@ -30,10 +28,7 @@ final class TraceRecorderWriterThreadTests: XCTestCase {
         let home = CountingHome()
         let recorder = TraceRecorder(store: store, durability: .strict, home: home.home)
         let runner = try await started(recorder)
-        let results = await withTaskGroup(of: Bool.self) { group in
-            for i in 0..<200 { group.addTask { await recorder.record(self.trace(i)) } }
-            return await group.reduce(into: [Bool]()) { $0.append($1) }
-        }
+        let results = await recorder.recordConcurrently(200)
         XCTAssertEqual(results.filter { $0 }.count, 200)
         XCTAssertEqual(store.stored, 200, "every acknowledged trace is stored")
         XCTAssertLessThan(store.commits.count, 50, "commits are grouped (\(store.commits.count) batches for 200 traces)")
@@ -51,16 +46,16 @@ final class TraceRecorderWriterThreadTests: XCTestCase {
         let recorder = TraceRecorder(store: store, durability: .strict, home: home.home)
         let runner = try await started(recorder)
         for i in 0..<3 {
-            let stored = await recorder.record(trace(i))
+            let stored = await recorder.record(sampleTrace(i))
             XCTAssertTrue(stored)
         }
         XCTAssertEqual(store.commits.map(\.onWriterThread), [false, false, false], "one call at a time commits on its own thread")
         XCTAssertEqual(home.count, 0, "nobody waited, so nobody was resumed")
         store.set(failing: false, delayMs: 30)
-        let slow = await recorder.record(trace(3))
+        let slow = await recorder.record(sampleTrace(3))
         XCTAssertTrue(slow)
         store.set(failing: false)
-        let after = await recorder.record(trace(4))
+        let after = await recorder.record(sampleTrace(4))
         XCTAssertTrue(after)
         XCTAssertEqual(store.commits.map(\.onWriterThread), [false, false, false, false, true],
                        "after a slow inline commit the writer thread commits")
@@ -74,11 +69,11 @@ final class TraceRecorderWriterThreadTests: XCTestCase {
         store.set(failing: true)
         let recorder = TraceRecorder(store: store, durability: .strict)
         let runner = try await started(recorder)
-        let stored = await recorder.record(trace(1))
+        let stored = await recorder.record(sampleTrace(1))
         XCTAssertFalse(stored, "strict mode tells the caller the trace was not stored")
         XCTAssertEqual(recorder.droppedCount, 1)
         store.set(failing: false)
-        let next = await recorder.record(trace(2))
+        let next = await recorder.record(sampleTrace(2))
         XCTAssertTrue(next, "the writer recovers once the store does")
         XCTAssertEqual(store.failedAttemptsOnWriterThread, [false, true, true, true, true, true],
                        "one inline attempt, then the writer thread's five with backoff")
@@ -91,18 +86,18 @@ final class TraceRecorderWriterThreadTests: XCTestCase {
         let store = ScriptedBlockingTraceStore()
         let recorder = TraceRecorder(store: store, durability: .fast, fastLinger: .milliseconds(300))
         let runner = try await started(recorder)
-        let first = await recorder.record(trace(0))
+        let first = await recorder.record(sampleTrace(0))
         XCTAssertTrue(first)
         while store.batches.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
         for i in 1...99 {
-            let accepted = await recorder.record(trace(i))
+            let accepted = await recorder.record(sampleTrace(i))
             XCTAssertTrue(accepted)
         }
         recorder.shutdown()
         try await runner.value
         XCTAssertEqual(store.batches.map(\.count), [1, 99], "what arrived while the writer lingered is one commit, flushed at shutdown")
         XCTAssertTrue(store.commits.allSatisfy(\.onWriterThread), "fast mode never commits on the caller's thread")
-        let late = await recorder.record(trace(100))
+        let late = await recorder.record(sampleTrace(100))
         XCTAssertFalse(late, "a closed recorder refuses traces rather than losing them silently")
         XCTAssertEqual(recorder.droppedCount, 1)
     }

@@ -135,7 +135,6 @@ public final class TraceRecorder: Service, Sendable {
 
     /// `write` on the writer thread; the store's own busy timeout bounds each attempt.
     private func writeBlocking(_ traces: [Trace], to store: any BlockingTraceWriting) -> Bool {
-        var delayMs: UInt64 = 50
         for attempt in 1...Self.attempts {
             do {
                 try store.insertTracesBlocking(traces)
@@ -144,8 +143,7 @@ public final class TraceRecorder: Service, Sendable {
             } catch {
                 logFailure(attempt: attempt, traces: traces.count, error: error)
                 if attempt < Self.attempts {
-                    Thread.sleep(forTimeInterval: Double(delayMs) / 1000)
-                    delayMs *= 4
+                    Thread.sleep(forTimeInterval: Double(Self.backoffMs(after: attempt)) / 1000)
                 }
             }
         }
@@ -154,6 +152,9 @@ public final class TraceRecorder: Service, Sendable {
     }
 
     private static let attempts = 5
+
+    /// The wait before the next attempt of a failed batch write: 50 ms, then four times longer each time.
+    private static func backoffMs(after attempt: Int) -> UInt64 { 50 << (2 * UInt64(attempt - 1)) }
 
     private func logFailure(attempt: Int, traces: Int, error: any Error) {
         logger.error("trace batch write failed", metadata: ["attempt": "\(attempt)", "traces": "\(traces)", "error": "\(error)"])
@@ -166,7 +167,6 @@ public final class TraceRecorder: Service, Sendable {
 
     /// Writes a batch, retrying a few times with backoff before giving it up.
     private func write(_ traces: [Trace]) async -> Bool {
-        var delayMs: UInt64 = 50
         for attempt in 1...Self.attempts {
             do {
                 let store = self.store
@@ -176,8 +176,7 @@ public final class TraceRecorder: Service, Sendable {
             } catch {
                 logFailure(attempt: attempt, traces: traces.count, error: error)
                 if attempt < Self.attempts {
-                    try? await Task.sleep(nanoseconds: delayMs * 1_000_000)
-                    delayMs *= 4
+                    try? await Task.sleep(nanoseconds: Self.backoffMs(after: attempt) * 1_000_000)
                 }
             }
         }
