@@ -7,13 +7,16 @@ public struct BudgetTracker: Sendable {
     /// The budgets of one scope; nil means unlimited.
     public struct Rule: Sendable, Hashable {
         public let scope: LimitScope
-        public var dailyUSD: Double?
-        public var monthlyUSD: Double?
+        public let dailyUSD: Double?
+        public let monthlyUSD: Double?
         /// The fraction of a budget at which an alert is raised, e.g. 0.8.
-        public var softAlertFraction: Double
-        /// The store keys of the scope's two budgets, built once: a call reads them several times.
+        public let softAlertFraction: Double
+        /// The store keys of the scope's two budgets, built once: a gateway keeps its rules
+        /// (`LimitEnforcer`'s plans) and every call reads them several times.
         let dayKey: String
         let monthKey: String
+        /// The store keys of the budgets this rule sets, day before month.
+        let keys: [String]
 
         public init(scope: LimitScope, dailyUSD: Double? = nil, monthlyUSD: Double? = nil, softAlertFraction: Double = 0.8) {
             self.scope = scope
@@ -23,6 +26,7 @@ public struct BudgetTracker: Sendable {
             let id = scope.id
             dayKey = "budget:\(id):day"
             monthKey = "budget:\(id):month"
+            keys = (dailyUSD == nil ? [] : [dayKey]) + (monthlyUSD == nil ? [] : [monthKey])
         }
     }
 
@@ -59,7 +63,8 @@ public struct BudgetTracker: Sendable {
     }
 
     /// The limit states `rules` read and write at `now`, for one transaction that holds them with others'.
-    public static func keys(_ rules: [Rule], now: Date) -> [String] { budgets(rules, now: now).map(\.key) }
+    /// (A budget's key names no period: the period is in its state's stamp.)
+    public static func keys(_ rules: [Rule], now: Date) -> [String] { rules.count == 1 ? rules[0].keys : rules.flatMap(\.keys) }
 
     /// `check` on states already held in a transaction (see `keys`).
     public static func check(_ rules: [Rule], in states: [String: LimitState], now: Date) -> LimitHit? {
@@ -104,8 +109,9 @@ public struct BudgetTracker: Sendable {
     private static func budgets(_ rules: [Rule], now: Date) -> [Budget] {
         let day = UTCPeriod.day(containing: now)
         let month = UTCPeriod.month(containing: now)
-        return rules.flatMap { rule -> [Budget] in
-            var out: [Budget] = []
+        var out: [Budget] = []
+        out.reserveCapacity(2 * rules.count)
+        for rule in rules {
             if let daily = rule.dailyUSD {
                 out.append(Budget(key: rule.dayKey, scope: rule.scope, dimension: .dailyBudget, limit: daily,
                                   softFraction: rule.softAlertFraction, period: day))
@@ -114,7 +120,7 @@ public struct BudgetTracker: Sendable {
                 out.append(Budget(key: rule.monthKey, scope: rule.scope, dimension: .monthlyBudget,
                                   limit: monthly, softFraction: rule.softAlertFraction, period: month))
             }
-            return out
         }
+        return out
     }
 }

@@ -8,19 +8,25 @@ public struct RateLimiter: Sendable {
     /// Per-minute allowances for one scope; nil means unlimited.
     public struct Rule: Sendable, Hashable {
         public let scope: LimitScope
-        public var requestsPerMinute: Int?
-        public var tokensPerMinute: Int?
-        /// The store keys of the scope's two limits, built once: a call reads them several times.
-        let requestsKey: String
-        let tokensKey: String
+        public let requestsPerMinute: Int?
+        public let tokensPerMinute: Int?
+        /// The rule's limits with their store keys, built once: a gateway keeps its rules
+        /// (`LimitEnforcer`'s plans) and every call reads them several times.
+        let limits: [Limit]
 
         public init(scope: LimitScope, requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil) {
             self.scope = scope
             self.requestsPerMinute = requestsPerMinute
             self.tokensPerMinute = tokensPerMinute
             let id = scope.id
-            requestsKey = "rl:\(id):requests"
-            tokensKey = "rl:\(id):tokens"
+            var limits: [Limit] = []
+            if let rpm = requestsPerMinute {
+                limits.append(Limit(key: "rl:\(id):requests", scope: scope, dimension: .requestsPerMinute, limit: Double(max(0, rpm))))
+            }
+            if let tpm = tokensPerMinute {
+                limits.append(Limit(key: "rl:\(id):tokens", scope: scope, dimension: .tokensPerMinute, limit: Double(max(0, tpm))))
+            }
+            self.limits = limits
         }
     }
 
@@ -56,7 +62,7 @@ public struct RateLimiter: Sendable {
     }
 
     /// The limit states `rules` read and write, for one transaction that holds them with others'.
-    public static func keys(_ rules: [Rule]) -> [String] { limits(rules).map(\.key) }
+    public static func keys(_ rules: [Rule]) -> [String] { rules.flatMap { $0.limits.map(\.key) } }
 
     /// `acquire` on states already held in a transaction (see `keys`): decides, and charges the
     /// request only when every limit allows it.
@@ -64,14 +70,16 @@ public struct RateLimiter: Sendable {
         let now = date.timeIntervalSince1970
         var decision = Decision(hit: nil, headers: LimitHeaders())
         var updated: [(key: String, tat: Double)] = []
-        var tightest: [LimitHit.Dimension: Double] = [:]
-        for limit in Self.limits(rules) {
+        updated.reserveCapacity(4)
+        // The smallest remaining fraction so far, per dimension: it names the headers' numbers.
+        var tightestRequests = Double.infinity, tightestTokens = Double.infinity
+        for rule in rules { for limit in rule.limits {
             let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
             guard limit.limit > 0 else {
                 decision.hit = decision.hit ?? LimitHit(scope: limit.scope, dimension: limit.dimension, limit: 0,
                                                         resetsAt: Date(timeIntervalSince1970: now + window))
                 decision.headers.set(limit.dimension, limit: 0, remaining: 0, reset: window)
-                tightest[limit.dimension] = -1
+                if limit.dimension == .requestsPerMinute { tightestRequests = -1 } else { tightestTokens = -1 }
                 continue
             }
             let interval = window / limit.limit
@@ -85,11 +93,12 @@ public struct RateLimiter: Sendable {
             }
             updated.append((limit.key, next))
             let reset = (allowed ? next : tat) - now
-            if Double(remaining) / limit.limit < tightest[limit.dimension] ?? .infinity {
-                tightest[limit.dimension] = Double(remaining) / limit.limit
+            let fraction = Double(remaining) / limit.limit
+            if limit.dimension == .requestsPerMinute ? fraction < tightestRequests : fraction < tightestTokens {
+                if limit.dimension == .requestsPerMinute { tightestRequests = fraction } else { tightestTokens = fraction }
                 decision.headers.set(limit.dimension, limit: Int(limit.limit), remaining: remaining, reset: reset)
             }
-        }
+        } }
         if decision.allowed {
             for (key, tat) in updated { states[key] = LimitState(value: tat) }
         }
@@ -100,32 +109,18 @@ public struct RateLimiter: Sendable {
     public func adjustTokens(_ rules: [Rule], delta: Int, in states: inout [String: LimitState], now date: Date) {
         guard delta != 0 else { return }
         let now = date.timeIntervalSince1970
-        for limit in Self.limits(rules) where limit.dimension == .tokensPerMinute && limit.limit > 0 {
+        for rule in rules { for limit in rule.limits where limit.dimension == .tokensPerMinute && limit.limit > 0 {
             let tat = max(states[limit.key]?.value ?? now, now)
             states[limit.key] = LimitState(value: max(now, tat + Double(delta) * window / limit.limit))
-        }
+        } }
     }
 
-    private struct Limit {
+    /// One per-minute allowance of a rule, under its store key.
+    struct Limit: Sendable, Hashable {
         var key: String
         var scope: LimitScope
         var dimension: LimitHit.Dimension
         var limit: Double
-    }
-
-    private static func limits(_ rules: [Rule]) -> [Limit] {
-        rules.flatMap { rule -> [Limit] in
-            var out: [Limit] = []
-            if let rpm = rule.requestsPerMinute {
-                out.append(Limit(key: rule.requestsKey, scope: rule.scope, dimension: .requestsPerMinute,
-                                 limit: Double(max(0, rpm))))
-            }
-            if let tpm = rule.tokensPerMinute {
-                out.append(Limit(key: rule.tokensKey, scope: rule.scope, dimension: .tokensPerMinute,
-                                 limit: Double(max(0, tpm))))
-            }
-            return out
-        }
     }
 }
 

@@ -12,20 +12,16 @@ struct ChatCall {
     let admission: LimitEnforcer.Admission
     var cacheFill = ChatRouter.CacheFill.none
 
-    /// The `x-ratelimit-*` names, checked once rather than on every answer.
-    private static let limitFieldNames: [String: HTTPField.Name] = Dictionary(
-        uniqueKeysWithValues: LimitHeaders.fieldNames.compactMap { name in HTTPField.Name(name).map { (name, $0) } })
-
     /// Response headers every answer carries: limits, cache, deployment, trace id; and the cost once known.
+    /// Appended, not assigned: every name occurs once, so there is nothing to look up or replace.
     func headers(draft: TraceDraft, deployment: String?) -> HTTPFields {
         var headers = HTTPFields()
-        headers[TraceDraft.traceIDHeader] = draft.trace.id
-        for (name, value) in admission.headers.fields {
-            if let field = Self.limitFieldNames[name] ?? HTTPField.Name(name) { headers[field] = value }
-        }
-        if let cache = draft.trace.metadata["cache"]?.stringValue { headers[ChatController.cacheHeader] = cache }
-        if let deployment { headers[ChatController.deploymentHeader] = deployment }
-        if let cost = draft.trace.costUSD { headers[ChatController.costHeader] = String(cost) }
+        headers.reserveCapacity(10)
+        headers.append(HTTPField(name: TraceDraft.traceIDHeader, value: draft.trace.id))
+        admission.headers.append(to: &headers)
+        if let cache = draft.trace.metadata["cache"]?.stringValue { headers.append(HTTPField(name: ChatController.cacheHeader, value: cache)) }
+        if let deployment { headers.append(HTTPField(name: ChatController.deploymentHeader, value: deployment)) }
+        if let cost = draft.trace.costUSD { headers.append(HTTPField(name: ChatController.costHeader, value: String(cost))) }
         return headers
     }
 

@@ -13,20 +13,19 @@ import OpsTelemetry
 struct LimitEnforcer: Sendable {
     let rateLimiter: RateLimiter
     let budgets: BudgetTracker
-    let projects: [String: ProjectLimitsConfig]
+    let plans: LimitPlans
     let logger: Logger
 
     init(store: any LimitStore, projects: [ProjectLimitsConfig], clock: any WallClock, logger: Logger) {
         rateLimiter = RateLimiter(store: store, clock: clock)
         budgets = BudgetTracker(store: store, clock: clock)
-        self.projects = Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        plans = LimitPlans(projects: Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }))
         self.logger = logger
     }
 
     /// The limits that apply to one call, with what was charged up front.
     struct Admission: Sendable {
-        var rateRules: [RateLimiter.Rule]
-        var budgetRules: [BudgetTracker.Rule]
+        var plan: LimitPlan
         var estimatedTokens: Int
         /// For the `x-ratelimit-*` response headers.
         var headers: LimitHeaders
@@ -35,40 +34,18 @@ struct LimitEnforcer: Sendable {
     /// Checks budgets, then counts the call against the rate limits; a limit reached is a 429
     /// naming it, with `retry-after` and `x-ratelimit-*` headers.
     func admit(key: APIKey, route: RouteConfig?, estimatedTokens: Int) async throws -> Admission {
-        var admission = Admission(rateRules: [], budgetRules: [], estimatedTokens: estimatedTokens, headers: LimitHeaders())
-        let limits = key.limits
-        if limits.requestsPerMinute != nil || limits.tokensPerMinute != nil {
-            admission.rateRules.append(.init(scope: .key(key.id), requestsPerMinute: limits.requestsPerMinute,
-                                             tokensPerMinute: limits.tokensPerMinute))
-        }
-        if limits.dailyBudgetUSD != nil || limits.monthlyBudgetUSD != nil {
-            admission.budgetRules.append(.init(scope: .key(key.id), dailyUSD: limits.dailyBudgetUSD, monthlyUSD: limits.monthlyBudgetUSD))
-        }
-        if let project = projects[key.project] {
-            if project.requestsPerMinute != nil || project.tokensPerMinute != nil {
-                admission.rateRules.append(.init(scope: .project(project.name), requestsPerMinute: project.requestsPerMinute,
-                                                 tokensPerMinute: project.tokensPerMinute))
-            }
-            if project.dailyBudgetUSD != nil || project.monthlyBudgetUSD != nil {
-                admission.budgetRules.append(.init(scope: .project(project.name), dailyUSD: project.dailyBudgetUSD,
-                                                   monthlyUSD: project.monthlyBudgetUSD, softAlertFraction: project.softAlertFraction))
-            }
-        }
-        if let route, route.limits.requestsPerMinute != nil || route.limits.tokensPerMinute != nil {
-            admission.rateRules.append(.init(scope: .route(route.name), requestsPerMinute: route.limits.requestsPerMinute,
-                                             tokensPerMinute: route.limits.tokensPerMinute))
-        }
-        guard !admission.budgetRules.isEmpty || !admission.rateRules.isEmpty else { return admission }
+        let plan = plans.plan(for: key, route: route)
+        var admission = Admission(plan: plan, estimatedTokens: estimatedTokens, headers: LimitHeaders())
+        guard !plan.isEmpty else { return admission }
         let now = rateLimiter.clock.now()
-        let (rateLimiter, budgetRules, rateRules) = (self.rateLimiter, admission.budgetRules, admission.rateRules)
+        let rateLimiter = self.rateLimiter
         do {
             // One transaction for budgets and rates: one lock in memory, one round of row locks on
             // PostgreSQL; an exhausted budget refuses before any rate is charged.
-            let keys = BudgetTracker.keys(budgetRules, now: now) + RateLimiter.keys(rateRules)
-            let (budgetHit, decision) = try await budgets.store.transact(keys) { states -> (LimitHit?, RateLimiter.Decision?) in
-                if let hit = BudgetTracker.check(budgetRules, in: states, now: now) { return (hit, nil) }
-                guard !rateRules.isEmpty else { return (nil, nil) }
-                return (nil, rateLimiter.acquire(rateRules, tokens: estimatedTokens, in: &states, now: now))
+            let (budgetHit, decision) = try await budgets.store.transact(plan.admitKeys) { states -> (LimitHit?, RateLimiter.Decision?) in
+                if let hit = BudgetTracker.check(plan.budgetRules, in: states, now: now) { return (hit, nil) }
+                guard !plan.rateRules.isEmpty else { return (nil, nil) }
+                return (nil, rateLimiter.acquire(plan.rateRules, tokens: estimatedTokens, in: &states, now: now))
             }
             if let budgetHit { throw Self.refusal(budgetHit, headers: LimitHeaders(), now: now) }
             if let decision {
@@ -79,8 +56,7 @@ struct LimitEnforcer: Sendable {
             throw error
         } catch {
             logger.error("limit store failed; the call goes through unlimited: \(error)")
-            admission.rateRules = []
-            admission.budgetRules = []
+            admission.plan = .unlimited
         }
         return admission
     }
@@ -88,14 +64,15 @@ struct LimitEnforcer: Sendable {
     /// Once the call ended: corrects the token charge to the real usage and adds the cost to the
     /// budgets, logging any budget that crossed its soft threshold or its limit.
     func settle(_ admission: Admission, usage: Usage?, costUSD: Double?) async {
+        let plan = admission.plan
         let delta = usage.map { $0.totalTokens - admission.estimatedTokens } ?? 0
-        let rateRules = delta != 0 ? admission.rateRules : []
-        let budgetRules = (costUSD ?? 0) > 0 ? admission.budgetRules : []
+        let rateRules = delta != 0 ? plan.rateRules : []
+        let budgetRules = (costUSD ?? 0) > 0 ? plan.budgetRules : []
         guard !rateRules.isEmpty || !budgetRules.isEmpty else { return }
         let now = rateLimiter.clock.now()
         let rateLimiter = self.rateLimiter
+        let keys = rateRules.isEmpty ? plan.budgetKeys : budgetRules.isEmpty ? plan.rateKeys : plan.settleKeys
         do {
-            let keys = RateLimiter.keys(rateRules) + BudgetTracker.keys(budgetRules, now: now)
             let alerts = try await budgets.store.transact(keys) { states -> [BudgetTracker.Alert] in
                 rateLimiter.adjustTokens(rateRules, delta: delta, in: &states, now: now)
                 return BudgetTracker.record(costUSD: costUSD ?? 0, budgetRules, in: &states, now: now)
