@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "OpsSQLite", dependencies: [
             "OpsCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "OpsPostgres", dependencies: [
             "OpsCore",

@@ -1,28 +1,26 @@
 import GRDB
 import OpsCore
 
-/// Turns domain values into statement arguments, in the column order of `SQLiteTraceSQL`.
+/// Turns domain values into statement arguments and bound columns, in the column order of `SQLiteTraceSQL`.
 enum SQLiteRowEncoder {
-    static func arguments(for trace: Trace) -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
-            trace.id, trace.project, text(trace.keyID), text(trace.name), text(trace.model), text(trace.provider),
-            trace.status.rawValue, trace.httpStatus, text(trace.user), text(trace.sessionID),
-            json(.array(trace.tags.map { .string($0) })), json(.object(trace.metadata)), json(trace.input),
-            trace.output.map(json), text(trace.error), trace.latencyMs, trace.ttftMs,
-            trace.usage?.promptTokens, trace.usage?.completionTokens, trace.costUSD, trace.createdAt.epochMicros,
-        ]
-        return StatementArguments(values)
+    /// A trace in the column order of `SQLiteTraceSQL.insertTrace`.
+    static func bind(_ trace: Trace, to row: inout SQLiteInsertBinder) {
+        row.bind(trace.id); row.bind(trace.project); row.bind(trace.keyID); row.bind(trace.name); row.bind(trace.model)
+        row.bind(trace.provider); row.bind(trace.status.rawValue); row.bind(trace.httpStatus); row.bind(trace.user)
+        row.bind(trace.sessionID); row.bind(json: .array(trace.tags.map { .string($0) })); row.bind(json: .object(trace.metadata))
+        row.bind(json: trace.input); row.bind(json: trace.output); row.bind(trace.error); row.bind(trace.latencyMs)
+        row.bind(trace.ttftMs); row.bind(trace.usage?.promptTokens); row.bind(trace.usage?.completionTokens)
+        row.bind(trace.costUSD); row.bind(trace.createdAt.epochMicros)
     }
 
-    static func arguments(for generation: Generation, position: Int, project: String) -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
-            generation.id, generation.traceID, position, project, text(generation.model),
-            text(generation.resolvedModel), text(generation.provider), json(generation.parameters),
-            text(generation.finishReason), generation.status.rawValue, generation.httpStatus, text(generation.error), generation.usage?.promptTokens,
-            generation.usage?.completionTokens, generation.costUSD, generation.latencyMs, generation.ttftMs,
-            generation.startedAt.epochMicros,
-        ]
-        return StatementArguments(values)
+    /// A generation in the column order of `SQLiteTraceSQL.insertGeneration`.
+    static func bind(_ generation: Generation, position: Int, project: String, to row: inout SQLiteInsertBinder) {
+        row.bind(generation.id); row.bind(generation.traceID); row.bind(position); row.bind(project); row.bind(generation.model)
+        row.bind(generation.resolvedModel); row.bind(generation.provider); row.bind(json: generation.parameters)
+        row.bind(generation.finishReason); row.bind(generation.status.rawValue); row.bind(generation.httpStatus)
+        row.bind(generation.error); row.bind(generation.usage?.promptTokens); row.bind(generation.usage?.completionTokens)
+        row.bind(generation.costUSD); row.bind(generation.latencyMs); row.bind(generation.ttftMs)
+        row.bind(generation.startedAt.epochMicros)
     }
 
     static func json(_ value: JSONValue) -> String { value.serializedString() }

@@ -38,16 +38,14 @@ extension SQLiteStore {
     }
 
     private static func insert(_ traces: [Trace], into db: Database) throws {
-        let insertTrace = try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
-        let insertGeneration = try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
-        for trace in traces {
-            // Unchecked: the argument count is fixed by SQLiteRowEncoder, checked once in tests.
-            insertTrace.setUncheckedArguments(SQLiteRowEncoder.arguments(for: trace))
-            try insertTrace.execute()
-            for (position, generation) in trace.generations.enumerated() {
-                insertGeneration.setUncheckedArguments(
-                    SQLiteRowEncoder.arguments(for: generation, position: position, project: trace.project))
-                try insertGeneration.execute()
+        var trace = SQLiteInsertBinder(try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace), in: db)
+        var generation = SQLiteInsertBinder(try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration), in: db)
+        for row in traces {
+            SQLiteRowEncoder.bind(row, to: &trace)
+            try trace.step()
+            for (position, attempt) in row.generations.enumerated() {
+                SQLiteRowEncoder.bind(attempt, position: position, project: row.project, to: &generation)
+                try generation.step()
             }
         }
     }

@@ -18,6 +18,17 @@ final class RoutePlannerTests: XCTestCase {
         XCTAssertEqual(Double(canary) / Double(picks), 0.05, accuracy: 0.005)
     }
 
+    func testOneDeploymentIsPickedWithoutADrawAndWeightsSplitEvenly() {
+        struct Exhausted: RandomNumberGenerator { mutating func next() -> UInt64 { fatalError("one candidate needs no draw") } }
+        var none = Exhausted()
+        XCTAssertEqual(RoutePlanner.weightedPick([.init(model: "only", weight: 3)], using: &none), "only")
+        XCTAssertNil(RoutePlanner.weightedPick([.init(model: "off", weight: 0)], using: &none))
+        var random = SystemRandomNumberGenerator()
+        var counts = ["a": 0, "b": 0]
+        for _ in 0..<20_000 { counts[RoutePlanner.weightedPick([.init(model: "a", weight: 1), .init(model: "b", weight: 3)], using: &random)!]! += 1 }
+        XCTAssertEqual(Double(counts["a"]!) / 20_000, 0.25, accuracy: 0.02, "weight 1 of 4")
+    }
+
     func testPlanIsWeightedPickThenFallbacks() {
         var random = SplitMix64(seed: 1)
         let plan = RoutePlanner().plan(route(primary: 100, canary: 0), user: nil, using: &random)

@@ -39,6 +39,31 @@ final class WriteBehindLimitStoreTests: XCTestCase {
         XCTAssertEqual(value, 105, "a restart continues from the saved state")
     }
 
+    func testInMemoryTransactionsRunOnlyOnceEveryKeyIsLoaded() async throws {
+        let backing = CountingStore()
+        try await backing.transact(["a"]) { $0["a"] = LimitState(value: 5) }
+        let store = WriteBehindLimitStore(backing: backing)
+        var ran = false
+        XCTAssertNil(store.transactInMemory(["a"]) { _ in ran = true }, "a key never read needs the backing store")
+        XCTAssertFalse(ran, "the body must not run when the answer is nil")
+        let loaded = try await store.transactSoon(["a"]) { states -> Double? in
+            states["a"]?.value += 1
+            return states["a"]?.value
+        }
+        XCTAssertEqual(loaded, 6)
+        XCTAssertEqual(backing.transactions, 2, "one seed, one read")
+        let again = store.transactInMemory(["a"]) { states -> Double? in
+            states["a"]?.value += 1
+            return states["a"]?.value
+        }
+        XCTAssertEqual(again, 7, "a loaded key is served at once, without the backing store")
+        XCTAssertEqual(backing.transactions, 2)
+        XCTAssertNil(store.transactInMemory(["a", "new"]) { _ in 0 }, "one unloaded key is enough to need the backing store")
+        XCTAssertNil(backing.transactInMemory(["a"]) { _ in 0 }, "a store without memory of its own never answers at once")
+        try await store.flush()
+        XCTAssertEqual(backing.inner.snapshot["a"]?.value, 7)
+    }
+
     func testAFailedFlushKeepsTheChangesForTheNextOne() async throws {
         let backing = CountingStore()
         let store = WriteBehindLimitStore(backing: backing)

@@ -272,15 +272,17 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(filtered.traces.map(\.id), ["with-user"])
     }
 
-    /// The inserts skip argument checks for speed, so the counts are checked here once.
-    func testInsertArgumentsMatchTheStatements() async throws {
+    /// The inserts bind columns one by one, so the counts are checked here against the statements.
+    func testInsertBindingsMatchTheStatements() async throws {
         let store = try await makeStore()
         let trace = StoreFixtures.fullTrace()
         try await store.pool.read { db in
-            try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace)
-                .validateArguments(SQLiteRowEncoder.arguments(for: trace))
-            try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration)
-                .validateArguments(SQLiteRowEncoder.arguments(for: trace.generations[0], position: 0, project: "p"))
+            var row = SQLiteInsertBinder(try db.cachedStatement(sql: SQLiteTraceSQL.insertTrace), in: db)
+            SQLiteRowEncoder.bind(trace, to: &row)
+            XCTAssertEqual(row.boundCount, row.parameterCount)
+            var generation = SQLiteInsertBinder(try db.cachedStatement(sql: SQLiteTraceSQL.insertGeneration), in: db)
+            SQLiteRowEncoder.bind(trace.generations[0], position: 0, project: "p", to: &generation)
+            XCTAssertEqual(generation.boundCount, generation.parameterCount)
         }
     }
 

@@ -21,6 +21,27 @@ public protocol LimitStore: Sendable {
     /// `transact` touching any of the same keys. `body` is synchronous and may run more than once
     /// if a shared store retries a serialization failure.
     func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result
+
+    /// `transact` run at once on the caller's thread when the store holds every one of `keys` in
+    /// memory; nil (and `body` not run) when it would need I/O, and the caller then uses `transact`.
+    /// Every call of the gateway makes two limit transactions, and the async call through the
+    /// protocol (a task frame, unspecialized generics) cost more than the in-memory work itself.
+    func transactInMemory<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result?
+}
+
+extension LimitStore {
+    /// Stores that always do I/O (a database) never answer in memory.
+    public func transactInMemory<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result? {
+        nil
+    }
+
+    /// `transactInMemory` when the store can, else `transact`. Inlinable so that the in-memory case
+    /// is a plain call in the caller, with nothing awaited.
+    @inlinable
+    public func transactSoon<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+        if let result = transactInMemory(keys, body) { return result }
+        return try await transact(keys, body)
+    }
 }
 
 /// Limit states in this process's memory.
@@ -31,6 +52,14 @@ public final class InMemoryLimitStore: LimitStore, @unchecked Sendable {
     public init() {}
 
     public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+        transactNow(keys, body)
+    }
+
+    public func transactInMemory<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result? {
+        transactNow(keys, body)
+    }
+
+    private func transactNow<Result>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result {
         lock.withLock {
             var slice: [String: LimitState] = [:]
             for key in keys { slice[key] = states[key] }

@@ -68,12 +68,16 @@ public final class ExactCache<Value: Sendable>: @unchecked Sendable {
     /// Stores `value`, which weighs `bytes`, for `ttl`. A value larger than the whole budget is not kept.
     public func insert(_ value: Value, for key: ExactCacheKey, bytes: Int, ttl: Duration) {
         lock.withLock {
-            if let slot = index[key] { remove(slot) }
-            guard bytes <= maxBytes, ttl > .zero else { return }
+            guard bytes <= maxBytes, ttl > .zero else {
+                if let slot = index[key] { remove(slot) }
+                return
+            }
             let node = Node(key: key, value: value, bytes: bytes, expires: clock.now() + ttl, prev: -1, next: -1)
             let slot: Int
             if let reused = free.popLast() { nodes[reused] = node; slot = reused } else { nodes.append(node); slot = nodes.count - 1 }
-            index[key] = slot
+            // One hash lookup: the new slot goes in, and an older entry for the key (rare: the
+            // caller just missed) is unlinked without touching the index again.
+            if let replaced = index.updateValue(slot, forKey: key) { unlinkAndFree(replaced) }
             usedBytes += bytes
             pushFront(slot)
             while index.count > maxEntries || usedBytes > maxBytes, tail != -1 {
@@ -89,10 +93,16 @@ public final class ExactCache<Value: Sendable>: @unchecked Sendable {
     }
 
     private func remove(_ slot: Int) {
-        guard let node = nodes[slot] else { return }
+        guard let key = nodes[slot]?.key else { return }
+        index[key] = nil
+        unlinkAndFree(slot)
+    }
+
+    /// Drops the node in `slot` from the list and the byte count; the index is the caller's.
+    private func unlinkAndFree(_ slot: Int) {
+        guard let bytes = nodes[slot]?.bytes else { return }
         unlink(slot)
-        index[node.key] = nil
-        usedBytes -= node.bytes
+        usedBytes -= bytes
         nodes[slot] = nil
         free.append(slot)
     }

@@ -42,10 +42,15 @@ public final class WriteBehindLimitStore: LimitStore, Sendable {
         self.backing = backing
     }
 
-    public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
-        // Nearly always every key is loaded and this is the whole transaction, under one lock.
+    /// Nearly always every key is loaded and this is the whole transaction, under one lock.
+    public func transactInMemory<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result? {
         var slice = [String: LimitState](minimumCapacity: keys.count)
-        if let result = table.withLock({ table in Self.run(body, keys, &slice, in: &table, allLoaded: true) }) { return result }
+        return table.withLock { table in Self.run(body, keys, &slice, in: &table, allLoaded: true) }
+    }
+
+    public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+        if let result = transactInMemory(keys, body) { return result }
+        var slice = [String: LimitState](minimumCapacity: keys.count)
         let missing = table.withLock { table in keys.filter { table.entries[$0] == nil } }
         let fetched = missing.isEmpty ? [:] : try await backing.transact(missing) { states in states }
         return table.withLock { table in

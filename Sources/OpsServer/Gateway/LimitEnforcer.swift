@@ -42,7 +42,7 @@ struct LimitEnforcer: Sendable {
         do {
             // One transaction for budgets and rates: one lock in memory, one round of row locks on
             // PostgreSQL; an exhausted budget refuses before any rate is charged.
-            let (budgetHit, decision) = try await budgets.store.transact(plan.admitKeys) { states -> (LimitHit?, RateLimiter.Decision?) in
+            let (budgetHit, decision) = try await budgets.store.transactSoon(plan.admitKeys) { states -> (LimitHit?, RateLimiter.Decision?) in
                 if let hit = BudgetTracker.check(plan.budgetRules, in: states, now: now) { return (hit, nil) }
                 guard !plan.rateRules.isEmpty else { return (nil, nil) }
                 return (nil, rateLimiter.acquire(plan.rateRules, tokens: estimatedTokens, in: &states, now: now))
@@ -73,7 +73,7 @@ struct LimitEnforcer: Sendable {
         let rateLimiter = self.rateLimiter
         let keys = rateRules.isEmpty ? plan.budgetKeys : budgetRules.isEmpty ? plan.rateKeys : plan.settleKeys
         do {
-            let alerts = try await budgets.store.transact(keys) { states -> [BudgetTracker.Alert] in
+            let alerts = try await budgets.store.transactSoon(keys) { states -> [BudgetTracker.Alert] in
                 rateLimiter.adjustTokens(rateRules, delta: delta, in: &states, now: now)
                 return BudgetTracker.record(costUSD: costUSD ?? 0, budgetRules, in: &states, now: now)
             }

@@ -15,12 +15,17 @@ struct KeyAuthMiddleware: RouterMiddleware {
     }
 
     private static let apiKeyHeader = HTTPField.Name("x-api-key")!
+    private static let bearerPrefix = Array("Bearer ".utf8)
 
     static func secret(in request: Request) -> String? {
         if let header = request.headers[.authorization] {
             // The common case, `Bearer <key>`, without allocating; anything else goes the slow way.
-            let token = header.dropFirst(7)
-            if header.hasPrefix("Bearer "), token.first != " ", token.last != " ", !token.isEmpty { return String(token) }
+            // Compared as bytes: `hasPrefix` and `first`/`last` on characters cost grapheme breaking.
+            let bytes = header.utf8
+            if bytes.count > 7, bytes.starts(with: Self.bearerPrefix), bytes.last != UInt8(ascii: " "),
+               bytes[bytes.index(bytes.startIndex, offsetBy: 7)] != UInt8(ascii: " ") {
+                return String(decoding: bytes.dropFirst(7), as: UTF8.self)
+            }
             let trimmed = header.trimmingCharacters(in: .whitespaces)
             if trimmed.lowercased().hasPrefix("bearer ") { return String(trimmed.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             return trimmed
