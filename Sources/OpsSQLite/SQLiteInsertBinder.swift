@@ -4,8 +4,9 @@ import OpsCore
 
 /// Binds one row's values straight onto a prepared INSERT and steps it, for the trace writer's hot
 /// path. Through GRDB every value became an existential, then a `DatabaseValue`, then a binding
-/// (about 10 µs for a trace and its generation in a profile of strict tracing, where each commit
-/// is on the caller's path); here each value is one `sqlite3_bind_*` call. The statement comes
+/// (9.1 µs for a trace and its generation in a profile of the gateway at one connection; 4.4 µs
+/// this way, which matters most in strict mode, where each commit is on the caller's path); here
+/// each value is one `sqlite3_bind_*` call. The statement comes
 /// from GRDB's cache and runs inside the transaction GRDB began, so GRDB still owns the
 /// connection, the transaction and the statement's lifetime.
 struct SQLiteInsertBinder {
