@@ -38,6 +38,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v12") { db in
             try db.execute(sql: v12TracesKeyedByID)
         }
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: v13AscendingTimeIndex)
+        }
         return migrator
     }
 
@@ -370,6 +373,16 @@ enum SQLiteMigrations {
         CREATE INDEX traces_project_created ON traces(project, created_at DESC, id DESC);
         CREATE INDEX traces_project_session ON traces(project, session_id) WHERE session_id IS NOT NULL;
         CREATE INDEX traces_project_user ON traces(project, user_id) WHERE user_id IS NOT NULL;
+        """
+
+    // A descending index puts every new trace at the start of the project's range, where each leaf
+    // split rebalances three siblings into the WAL; ascending, new entries append at the end as in
+    // the other trees, and SQLite walks it backwards for `ORDER BY created_at DESC, id DESC` (the
+    // keyset seek `(created_at, id) < (?, ?)` included). One-trace commits: 5.7 -> 5.0 WAL pages
+    // (`make bench-store`).
+    static let v13AscendingTimeIndex = """
+        DROP INDEX traces_project_created;
+        CREATE INDEX traces_project_created ON traces(project, created_at, id);
         """
 
     // Why each score is what it is (a judge's reason, a failed check), next to the scores.

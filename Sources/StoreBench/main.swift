@@ -49,7 +49,45 @@ func measure(_ label: String, store: any OpsStore, batchSize: Int, traces total:
                  label, batchSize, generations / seconds, generations / cpu, total * 2, seconds, cpu))
 }
 
+/// One trace per transaction on the calling thread, as strict tracing commits at one connection
+/// (`insertTracesBlocking`): microseconds per commit and the WAL pages each commit writes. Each
+/// round starts on a checkpointed WAL and reads the frame count back from the next checkpoint
+/// (1,000 commits stay below the writer's own checkpoint threshold).
+func measureSingleCommits(_ store: SQLiteStore, rounds: Int, commitsPerRound count: Int) async throws {
+    var seconds = 0.0, cpu = 0.0, frames = 0
+    for round in 0..<rounds {
+        // One attempt per call and no user or session, as the gateway benchmark's calls.
+        let traces = makeBatch(round * count, count).map { trace in
+            var one = trace
+            one.generations = Array(trace.generations.prefix(1))
+            one.user = nil
+            one.sessionID = nil
+            return one
+        }
+        _ = try await store.checkpoint()
+        let cpuStart = cpuSeconds()
+        let start = ContinuousClock.now
+        for trace in traces { try store.insertTracesBlocking([trace]) }
+        let elapsed = ContinuousClock.now - start
+        cpu += cpuSeconds() - cpuStart
+        seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        frames += try await store.checkpoint().walPages
+    }
+    let commits = Double(rounds * count)
+    print(String(format: "sqlite    one trace per commit: %6.1f µs wall, %6.1f µs CPU, %.2f WAL pages per commit  (%d commits)",
+                 seconds / commits * 1e6, cpu / commits * 1e6, Double(frames) / commits, rounds * count))
+}
+
 let total = Int(ProcessInfo.processInfo.environment["BENCH_TRACES"] ?? "") ?? 50_000
+do {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
+    let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
+    try await store.migrate()
+    try await measureSingleCommits(store, rounds: 1, commitsPerRound: 1000)  // warm-up: caches, first pages
+    try await measureSingleCommits(store, rounds: 5, commitsPerRound: 1000)
+    try await store.close()
+    try? FileManager.default.removeItem(at: directory)
+}
 for batchSize in [16, 100, 1000] {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
     let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)

@@ -29,6 +29,7 @@ final class SQLiteStoreTests: XCTestCase {
         "v3": SQLiteMigrations.v3Prompts, "v4": SQLiteMigrations.v4Datasets, "v5": SQLiteMigrations.v5Experiments,
         "v6": SQLiteMigrations.v6Scores, "v7": SQLiteMigrations.v7AnnotationQueues, "v8": SQLiteMigrations.v8ScoreReasons,
         "v10": SQLiteMigrations.v10LimitsAndRoutes, "v11": SQLiteMigrations.v11GenerationsKeyedByTrace,
+        "v12": SQLiteMigrations.v12TracesKeyedByID,
     ]
 
     /// A store on a database made by the named earlier migrations only, in the order given.
@@ -82,7 +83,7 @@ final class SQLiteStoreTests: XCTestCase {
         let store = try olderStore(file: "old.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v10"])
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [6, 7, 8, 11, 12])
+        XCTAssertEqual(applied, [6, 7, 8, 11, 12, 13])
         try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
                                             source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
         let scores = try await store.scores(project: "alpha", target: .trace("kept"))
@@ -95,9 +96,9 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12", "v13"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
@@ -138,7 +139,7 @@ final class SQLiteStoreTests: XCTestCase {
         let bare = StoreFixtures.trace(id: "bare-before-v12", at: 2)
         try await store.insertTraces([full, bare])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [12])
+        XCTAssertEqual(applied, [12, 13])
         let keptFull = try await store.trace(id: full.id, project: full.project)
         XCTAssertEqual(keptFull, full, "every field and generation survives the rebuild")
         let keptBare = try await store.trace(id: bare.id, project: bare.project)
@@ -156,13 +157,35 @@ final class SQLiteStoreTests: XCTestCase {
         try await store.close()
     }
 
+    /// v13 turns the project-time index ascending: new traces append at its end, and newest-first
+    /// listing (with a keyset cursor) still walks it, backwards, with no sort step and in the same order.
+    func testV13MakesTheTimeIndexAscendingAndListsTheSame() async throws {
+        let store = try olderStore(file: "v12.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12"])
+        let early = (0..<5).map { StoreFixtures.trace(id: "early-\($0)", at: Double($0)) }
+        try await store.insertTraces(early)
+        let applied = try await store.migrate()
+        XCTAssertEqual(applied, [13])
+        let late = (5..<8).map { StoreFixtures.trace(id: "late-\($0)", at: Double($0)) }
+        try await store.insertTraces(late)
+        let definition = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'traces_project_created'")
+        }
+        XCTAssertEqual(definition, "CREATE INDEX traces_project_created ON traces(project, created_at, id)")
+        let first = try await store.listTraces(TraceQuery(project: "alpha", limit: 3))
+        XCTAssertEqual(first.traces.map(\.id), ["late-7", "late-6", "late-5"], "newest first across the migration")
+        let cursor = try XCTUnwrap(first.nextCursor)
+        let second = try await store.listTraces(TraceQuery(project: "alpha", limit: 3, cursor: cursor))
+        XCTAssertEqual(second.traces.map(\.id), ["early-4", "early-3", "early-2"])
+        try await store.close()
+    }
+
     func testV11KeysGenerationsByTraceAndPosition() async throws {
         let store = try olderStore(file: "v10.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
         let before = StoreFixtures.fullTrace(id: "before-v11", at: 1)
         XCTAssertGreaterThanOrEqual(before.generations.count, 2, "the fixture has generations to keep")
         try await store.insertTraces([before])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [11, 12])
+        XCTAssertEqual(applied, [11, 12, 13])
         let kept = try await store.trace(id: "before-v11", project: before.project)
         XCTAssertEqual(kept?.generations.map(\.id), before.generations.map(\.id))
         XCTAssertEqual(kept?.generations.map(\.model), before.generations.map(\.model))
