@@ -378,7 +378,7 @@ enum SQLiteMigrations {
     // A descending index puts every new trace at the start of the project's range, where each leaf
     // split rebalances three siblings into the WAL; ascending, new entries append at the end as in
     // the other trees, and SQLite walks it backwards for `ORDER BY created_at DESC, id DESC` (the
-    // keyset seek `(created_at, id) < (?, ?)` included). One-trace commits: 5.7 -> 5.0 WAL pages
+    // keyset seek `(created_at, id) < (?, ?)` included). One-trace commits: 5.72 -> 5.20 WAL pages
     // (`make bench-store`).
     static let v13AscendingTimeIndex = """
         DROP INDEX traces_project_created;
