@@ -14,7 +14,7 @@ public final class SQLiteStore: OpsStore, BlockingTraceWriting {
     private let busyTimeout: TimeInterval
 
     /// WAL pages after which the writer checkpoints by itself. Far above SQLite's 1,000: a server
-    /// checkpoints from its own connection (`checkpoint()`, every half second), because the
+    /// checkpoints from its own connection (`checkpoint()`, every 100 ms), because the
     /// writer's checkpoint ends in an fsync that held every commit behind it for up to 300 ms on
     /// this machine's disk. The writer's own checkpoint stays as a backstop for processes that never
     /// call `checkpoint()`.

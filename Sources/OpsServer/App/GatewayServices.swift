@@ -53,7 +53,7 @@ public struct GatewayServices: Sendable {
         var services: [any Service] = [recorder, routeSync]
         if let writeBehindLimits { services.append(LimitFlusher(store: writeBehindLimits, interval: .seconds(1), logger: logger)) }
         if let sqlite = store as? SQLiteStore {
-            services.append(SQLiteCheckpointer(store: sqlite, interval: .milliseconds(500), logger: logger))
+            services.append(SQLiteCheckpointer(store: sqlite, interval: SQLiteCheckpointer.defaultInterval, logger: logger))
         }
         return services
     }
