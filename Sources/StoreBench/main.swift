@@ -78,23 +78,25 @@ func measureSingleCommits(_ store: SQLiteStore, rounds: Int, commitsPerRound cou
                  seconds / commits * 1e6, cpu / commits * 1e6, Double(frames) / commits, rounds * count))
 }
 
-let total = Int(ProcessInfo.processInfo.environment["BENCH_TRACES"] ?? "") ?? 50_000
-do {
+/// A migrated SQLite store in a fresh temporary directory, removed once `body` is done.
+func withTemporarySQLiteStore(_ body: (SQLiteStore) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
     let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
     try await store.migrate()
-    try await measureSingleCommits(store, rounds: 1, commitsPerRound: 1000)  // warm-up: caches, first pages
-    try await measureSingleCommits(store, rounds: 5, commitsPerRound: 1000)
+    try await body(store)
     try await store.close()
     try? FileManager.default.removeItem(at: directory)
 }
+
+let total = Int(ProcessInfo.processInfo.environment["BENCH_TRACES"] ?? "") ?? 50_000
+try await withTemporarySQLiteStore { store in
+    try await measureSingleCommits(store, rounds: 1, commitsPerRound: 1000)  // warm-up: caches, first pages
+    try await measureSingleCommits(store, rounds: 5, commitsPerRound: 1000)
+}
 for batchSize in [16, 100, 1000] {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-\(UUID().uuidString)")
-    let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
-    try await store.migrate()
-    try await measure("sqlite  ", store: store, batchSize: batchSize, traces: total)
-    try await store.close()
-    try? FileManager.default.removeItem(at: directory)
+    try await withTemporarySQLiteStore { store in
+        try await measure("sqlite  ", store: store, batchSize: batchSize, traces: total)
+    }
 }
 if let url = ProcessInfo.processInfo.environment["LLMOPS_TEST_POSTGRES_URL"] {
     for batchSize in [100, 1000] {

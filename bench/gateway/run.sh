@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Gateway benchmark: the mock upstream answering at once on loopback, measured directly and through
 # `llmops serve` (release build, SQLite, tracing strict and fast) with wrk at 1 and 16 connections,
-# all in one run, in BENCH_ROUNDS interleaved rounds (medians printed). With BENCH_LITELLM=1 the LiteLLM proxy (pip litellm[proxy], one worker) is measured
-# against the same mock too. Then a memory check: RSS after 100k and 200k requests.
+# all in one run, in BENCH_ROUNDS interleaved rounds (medians printed). With BENCH_LITELLM=1 the
+# LiteLLM proxy (pip litellm[proxy], one worker) is measured against the same mock too. Then a memory check: RSS after 100k and 200k requests.
 #   make bench-gateway     (BENCH_SECONDS=20 per target by default, split into BENCH_ROUNDS=10 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

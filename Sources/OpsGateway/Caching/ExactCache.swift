@@ -107,7 +107,6 @@ public final class ExactCache<Value: Sendable>: Sendable {
     /// Stores `value`, which weighs `bytes`, for `ttl`. A value larger than the whole budget is not kept.
     public func insert(_ value: Value, for key: ExactCacheKey, bytes: Int, ttl: Duration) {
         let expires = clock.now() + ttl
-        let (maxEntries, maxBytes) = (self.maxEntries, self.maxBytes)
         storage.withLock { s in
             guard bytes <= maxBytes, ttl > .zero else {
                 if let slot = s.index[key] { s.remove(slot) }
