@@ -101,7 +101,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "OpsSQLiteTests", dependencies: [
-            "OpsSQLite", "OpsTesting", "OpsCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "OpsSQLite", "OpsTesting", "OpsCore", "OpsTelemetry", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "OpsPostgresTests", dependencies: [
             "OpsPostgres", "OpsTesting", "OpsCore", .product(name: "PostgresNIO", package: "postgres-nio"),

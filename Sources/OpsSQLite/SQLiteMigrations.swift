@@ -41,6 +41,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v13") { db in
             try db.execute(sql: v13AscendingTimeIndex)
         }
+        migrator.registerMigration("v14") { db in
+            try db.execute(sql: v14TraceJournalPosition)
+        }
         return migrator
     }
 
@@ -383,6 +386,14 @@ enum SQLiteMigrations {
     static let v13AscendingTimeIndex = """
         DROP INDEX traces_project_created;
         CREATE INDEX traces_project_created ON traces(project, created_at, id);
+        """
+
+    // The highest strict-mode trace journal record applied, written with each batch (one row).
+    static let v14TraceJournalPosition = """
+        CREATE TABLE trace_journal_position (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            applied_seq INTEGER NOT NULL
+        );
         """
 
     // Why each score is what it is (a judge's reason, a failed check), next to the scores.

@@ -24,12 +24,38 @@ extension SQLiteStore {
         }
     }
 
+    public func journalApplied() throws -> UInt64 {
+        do {
+            let seq = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT applied_seq FROM trace_journal_position WHERE id = 1") }
+            return UInt64(max(0, seq ?? 0))
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "read of the trace journal position")
+        }
+    }
+
+    public func insertTracesBlocking(_ traces: [Trace], journalApplied: UInt64) throws {
+        do {
+            try pool.writeWithoutTransaction { db in try Self.insertInTransaction(traces, into: db, journalApplied: journalApplied) }
+        } catch {
+            throw SQLiteStoreError.wrapping(error, during: "insert of \(traces.count) journaled traces")
+        }
+    }
+
+    /// The trace journal's directory, beside the database file.
+    public var journalDirectory: String? { path + "-trace-journal" }
+
     /// One transaction begun and committed with cached statements: GRDB's own `write` parses its
     /// BEGIN anew each time, which cost as much as inserting a trace (profile of strict tracing).
-    private static func insertInTransaction(_ traces: [Trace], into db: Database) throws {
+    private static func insertInTransaction(_ traces: [Trace], into db: Database, journalApplied: UInt64? = nil) throws {
         try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
         do {
             try insert(traces, into: db)
+            if let journalApplied {
+                try db.cachedStatement(sql: """
+                    INSERT INTO trace_journal_position (id, applied_seq) VALUES (1, ?)
+                    ON CONFLICT (id) DO UPDATE SET applied_seq = excluded.applied_seq
+                    """).execute(arguments: [Int64(journalApplied)])
+            }
             try db.cachedStatement(sql: "COMMIT").execute()
         } catch {
             if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, read concurrently through a `DatabasePool`
 /// while a single writer commits batches.
-public final class SQLiteStore: OpsStore, BlockingTraceWriting {
+public final class SQLiteStore: OpsStore, JournaledTraceWriting {
     /// Where the database lives.
     public let path: String
     let pool: DatabasePool

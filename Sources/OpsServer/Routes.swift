@@ -19,7 +19,7 @@ enum Routes {
         v1.get("models/**", use: models.get)
 
         // Management API.
-        let api = router.group("api").add(middleware: authenticated)
+        let api = router.group("api").add(middleware: authenticated).add(middleware: StoredTracesMiddleware(recorder: services.recorder))
         let traces = TracesController(services: services)
         api.get("traces", use: traces.list)
         api.get("traces/:id", use: traces.get)

@@ -25,7 +25,8 @@ final class LocalEmbedderTests: XCTestCase {
             XCTAssertGreaterThan(TestSupport.cosine(alone, vector), 0.99999, text)
             XCTAssertEqual(vector.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
         }
-        XCTAssertEqual(batch.vectors[0], batch.vectors[4])
+        // The same text twice in one batch: rows in different GEMM tiles may differ in the last bits.
+        for (a, b) in zip(batch.vectors[0], batch.vectors[4]) { XCTAssertEqual(a, b, accuracy: 1e-5) }
     }
 
     func testMissingWeightsNameMakeModels() {

@@ -58,6 +58,9 @@ final class TracesAPITests: XCTestCase {
         defer { Task { await gw.stop() } }
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("hello"), key: gw.developer)
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "missing"), key: gw.developer)
+        // Strict mode answers once a trace is journaled; `traces_written` counts database commits,
+        // which the writer makes in batches just after.
+        await gw.server.services.recorder.awaitStored()
         let metrics = try await gw.get("/metrics", key: nil)
         XCTAssertEqual(metrics.status, 200)
         let text = metrics.text

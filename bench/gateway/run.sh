@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gateway benchmark: the mock upstream answering at once on loopback, measured directly and through
-# `llmops serve` (release build, SQLite, tracing strict and fast) with wrk at 1 and 16 connections,
+# `llmops serve` (release build, SQLite, tracing strict — with its trace journal, and committing each
+# call's trace as the baseline — and fast) with wrk at 1 and 16 connections,
 # all in one run, in BENCH_ROUNDS interleaved rounds (medians printed). With BENCH_LITELLM=1 the
 # LiteLLM proxy (pip litellm[proxy], one worker) is measured against the same mock too. Then a memory check: RSS after 100k and 200k requests.
 #   make bench-gateway     (BENCH_SECONDS=20 per target by default, split into BENCH_ROUNDS=10 rounds)
@@ -57,6 +58,8 @@ YAML
 ROUNDS="${BENCH_ROUNDS:-10}"
 ROUND_SECONDS=$(( SECONDS_PER_RUN / ROUNDS < 1 ? 1 : SECONDS_PER_RUN / ROUNDS ))
 start_gateway strict; STRICT_PORT=$GW_PORT
+# The baseline of strict mode's trace journal: strict with each call waiting for a SQLite commit.
+start_gateway "strict, journal: false" strict-commit; STRICT_COMMIT_PORT=$GW_PORT
 start_gateway fast; FAST_PORT=$GW_PORT
 
 # Routing, limits and caching switched on (fast mode): a route with a retry, a fallback and an exact
@@ -85,6 +88,7 @@ measure_target() { # target connections seconds
   case "$1" in
     direct-to-mock) measure "$1" "http://127.0.0.1:$MOCK_PORT" "" "$2" "$3" ;;
     gateway-strict) measure "$1" "http://127.0.0.1:$STRICT_PORT" "$KEY" "$2" "$3" ;;
+    gateway-strict-commit) measure "$1" "http://127.0.0.1:$STRICT_COMMIT_PORT" "$KEY" "$2" "$3" ;;
     gateway-fast) measure "$1" "http://127.0.0.1:$FAST_PORT" "$KEY" "$2" "$3" ;;
     plain-miss) LLMOPS_BENCH_UNIQUE=1 LLMOPS_BENCH_MODEL=mock-model measure "$1" "http://127.0.0.1:$ROUTED_PORT" "$KEY" "$2" "$3" bench/gateway/routed.lua ;;
     routed-miss) LLMOPS_BENCH_UNIQUE=1 measure "$1" "http://127.0.0.1:$ROUTED_PORT" "$LIMITED" "$2" "$3" bench/gateway/routed.lua ;;
@@ -93,7 +97,7 @@ measure_target() { # target connections seconds
 }
 # Odd rounds measure the targets in this order, even rounds in reverse (ABBA), so a drift of the
 # machine's speed within a round does not favour the targets measured first.
-TARGETS=(direct-to-mock gateway-strict gateway-fast plain-miss routed-miss cache-hit)
+TARGETS=(direct-to-mock gateway-strict gateway-strict-commit gateway-fast plain-miss routed-miss cache-hit)
 one_round() { # connections seconds round
   local order=("${TARGETS[@]}")
   if (( $3 % 2 == 0 )); then order=(); for (( i=${#TARGETS[@]}-1; i>=0; i-- )); do order+=("${TARGETS[$i]}"); done; fi
@@ -148,16 +152,16 @@ for line in open(sys.argv[1]):
         rounds.setdefault((m[2], int(m[3])), []).append((int(m[1] or 0),) + tuple(float(x) for x in m.groups()[3:]))
 med = statistics.median
 print("\nmedians over rounds (interleaved: every round measures each target once)")
-print("%-16s %5s %7s %10s %9s %9s %7s" % ("target", "conns", "rounds", "req/s", "p50 ms", "p99 ms", "errors"))
+print("%-21s %5s %7s %10s %9s %9s %7s" % ("target", "conns", "rounds", "req/s", "p50 ms", "p99 ms", "errors"))
 rows = {}
 for (name, c), rs in rounds.items():
     rows[(name, c)] = (med(r[1] for r in rs), med(r[2] for r in rs), med(r[3] for r in rs), int(sum(r[4] for r in rs)))
-    print("%-16s %5d %7d %10.0f %9.3f %9.3f %7d" % ((name, c, len(rs)) + rows[(name, c)]))
+    print("%-21s %5d %7d %10.0f %9.3f %9.3f %7d" % ((name, c, len(rs)) + rows[(name, c)]))
 def added(target, c, column):  # per round: the target minus direct-to-mock of the same round
     direct = {r[0]: r for r in rounds.get(("direct-to-mock", c), [])}
     values = [r[column] - direct[r[0]][column] for r in rounds.get((target, c), []) if r[0] in direct]
     return (med(values), min(values), max(values)) if values else None
-for mode in ("strict", "fast"):
+for mode in ("strict", "strict-commit", "fast"):
     p50, p99 = added(f"gateway-{mode}", 1, 2), added(f"gateway-{mode}", 1, 3)
     if p50 and p99:
         print(f"added latency ({mode}, 1 conn): p50 {p50[0]:+.3f} ms, p99 {p99[0]:+.3f} ms"
@@ -174,7 +178,7 @@ hit = rows.get(("cache-hit", 16))
 if hit:
     print(f"exact-cache hits at 16 conns: {hit[0]:.0f} req/s")
 lite = rows.get(("litellm-proxy", 16))
-for mode in ("strict", "fast"):
+for mode in ("strict", "strict-commit", "fast"):
     gw = rows.get((f"gateway-{mode}", 16))
     if lite and gw and lite[0] > 0:
         print(f"throughput at 16 conns vs LiteLLM ({mode}): {gw[0] / lite[0]:.0f}x")

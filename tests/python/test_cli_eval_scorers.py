@@ -3,6 +3,7 @@
 `llmops eval compare` on the stored runs."""
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -175,7 +176,9 @@ class _ScoringHandler(BaseHTTPRequestHandler):
             if "crash" in output:
                 self._answer(500, b"scorer broke")
             elif "sleep" in output:
-                time.sleep(3)
+                # Hang until the client gives up and closes the connection (its 1 s timeout), so
+                # this call stops counting as in flight when the client stops waiting for it.
+                select.select([self.connection], [], [], 3)
                 self._answer(200, b'{"score": 1}')
             elif "garbage" in output:
                 self._answer(200, b"<html>")

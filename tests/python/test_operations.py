@@ -77,3 +77,51 @@ models: [ {{ name: slow-model, provider: openai, base_url: "http://127.0.0.1:{mo
         slow_mock.terminate()
         slow_mock.wait(timeout=10)
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_sigkill_right_after_answers_loses_no_acknowledged_trace(mock_upstream):
+    """Strict mode answers once a trace is in the trace journal; a server killed with SIGKILL right
+    after answering (before its writer applied the traces) applies them at the next start."""
+    data_dir = tempfile.mkdtemp(prefix="llmops-sigkill-")
+    try:
+        config = os.path.join(data_dir, "llmops.yaml")
+        with open(config, "w") as f:
+            f.write(f"""
+server: {{ port: 0 }}
+storage: {{ url: "sqlite://{data_dir}/llmops.sqlite" }}
+tracing: {{ durability: strict }}
+local_models: {{ enabled: false }}
+models: [ {{ name: mock-model, provider: openai, base_url: "{mock_upstream}" }} ]
+""")
+        env = dict(os.environ, LLMOPS_ADMIN_KEY=ADMIN_KEY)
+        headers = {"Authorization": "Bearer " + ADMIN_KEY, "X-Session-Id": "killed"}
+        proc, base = _start_gateway(config, env)
+        statuses = []
+
+        def call(i):
+            with requests.Session() as session:
+                for j in range(10):
+                    reply = session.post(base + "/v1/chat/completions", headers=headers, timeout=10,
+                                         json={"model": "mock-model", "messages": [{"role": "user", "content": f"call {i}-{j}"}]})
+                    statuses.append(reply.status_code)
+
+        callers = [threading.Thread(target=call, args=(i,)) for i in range(4)]
+        for caller in callers:
+            caller.start()
+        for caller in callers:
+            caller.join(timeout=30)
+        proc.kill()
+        proc.wait(timeout=10)
+        assert statuses == [200] * 40, statuses
+
+        proc, base = _start_gateway(config, env)
+        try:
+            traces = requests.get(base + "/api/traces", params={"session_id": "killed", "limit": 100}, timeout=10,
+                                  headers={"Authorization": "Bearer " + ADMIN_KEY}).json()["data"]
+            inputs = sorted(t["input"][0]["content"] for t in traces)
+            assert inputs == sorted(f"call {i}-{j}" for i in range(4) for j in range(10))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)

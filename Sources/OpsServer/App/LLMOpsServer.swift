@@ -25,8 +25,10 @@ public struct LLMOpsServer: Sendable {
                             logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
         try await store.migrate()
         let metrics = GatewayMetrics()
+        let journal = try openTraceJournal(config: config, store: store, logger: logger)
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
-                                     maxBatch: config.tracing.maxBatch, metrics: metrics, home: .eventLoop, logger: logger)
+                                     maxBatch: config.tracing.maxBatch, metrics: metrics, home: .eventLoop, journal: journal,
+                                     logger: logger)
         let client = UpstreamClient()
         let services: GatewayServices
         do {
@@ -47,6 +49,21 @@ public struct LLMOpsServer: Sendable {
             logger.error("the stored routes could not be applied; serving the routes of the configuration: \(error)")
         }
         return LLMOpsServer(services: services, upstreamClient: client)
+    }
+
+    /// Strict mode's trace journal when the store keeps one (SQLite) and `tracing.journal` is on,
+    /// with what the previous run left applied. Another process holding it (a second server on the
+    /// same database) leaves this one committing each call's trace before answering.
+    private static func openTraceJournal(config: LLMOpsConfig, store: any OpsStore, logger: Logger) throws -> TraceJournal? {
+        guard config.tracing.durability == .strict, config.tracing.journal, let journaled = store as? any JournaledTraceWriting else {
+            return nil
+        }
+        do {
+            return try JournalRecovery.open(for: journaled, logger: logger)?.journal
+        } catch TraceJournalError.locked(let reason) {
+            logger.warning("\(reason); this server commits each trace before answering instead")
+            return nil
+        }
     }
 
     /// The Hummingbird application; the recorder runs as a service shut down after the HTTP

@@ -38,6 +38,7 @@ struct ConfigReader {
         }
         if let capacity = try tracing.int("queue_capacity") { config.tracing.queueCapacity = max(1, capacity) }
         if let batch = try tracing.int("max_batch") { config.tracing.maxBatch = max(1, batch) }
+        if let journal = try tracing.bool("journal") { config.tracing.journal = journal }
         let local = try top.mapping("local_models")
         if let enabled = try local.bool("enabled") { config.localModels.enabled = enabled }
         if let dir = try local.string("directory") { config.localModels.directory = dir }

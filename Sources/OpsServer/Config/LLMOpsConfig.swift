@@ -23,6 +23,10 @@ public struct LLMOpsConfig: Sendable {
         public var durability: TraceDurability = .strict
         public var queueCapacity = 10_000
         public var maxBatch = 1_000
+        /// Strict mode on SQLite: acknowledge a call once its trace is in the trace journal (one
+        /// `write`) and apply traces to the database in batches (`TraceJournal`). Off: each call
+        /// waits for a database commit holding its trace (group commit).
+        public var journal = true
         public init() {}
     }
 

@@ -19,6 +19,7 @@ public enum ConsoleRoutes {
 
         let pages = router.group().add(middleware: ConsoleAuthMiddleware(authenticator: services.authenticator))
             .add(middleware: ConsoleErrorPage(renderer: renderer))
+            .add(middleware: StoredTracesMiddleware(recorder: services.recorder))
         let dashboard = ConsoleDashboardController(services: services, renderer: renderer)
         pages.get("/") { try await dashboard.show($0, context: $1) }
         let traces = ConsoleTracesController(services: services, renderer: renderer)

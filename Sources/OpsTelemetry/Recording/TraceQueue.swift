@@ -12,6 +12,9 @@ final class TraceQueue: Sendable {
         /// Where the waiting caller runs (its event loop), so it is resumed there rather than on
         /// the writer's thread; nil resumes it from the writer.
         var home: ResumeHome.Hop?
+        /// The trace's record number in the journal (strict mode with a journal): nobody waits for
+        /// its commit, which carries the number into the database.
+        var journalSeq: UInt64? = nil
 
         /// Resumes the caller waiting for this entry's commit, on its home when it has one.
         func resume(returning ok: Bool) {
@@ -55,6 +58,25 @@ final class TraceQueue: Sendable {
         }
         wake(writer)
         return accepted
+    }
+
+    /// Appends a journaled trace without waiting; false when the queue is full or closed (not
+    /// counted: the caller then waits for a commit instead).
+    func offer(_ trace: Trace, journalSeq: UInt64) -> Bool {
+        let (accepted, writer): (Bool, WriterWake) = state.withLock { s in
+            guard !s.closed, s.entries.count < capacity else { return (false, WriterWake()) }
+            s.entries.append(Entry(trace: trace, committed: nil, home: nil, journalSeq: journalSeq))
+            return (true, WriterWake(taking: &s))
+        }
+        wake(writer)
+        return accepted
+    }
+
+    /// Puts journaled entries of a batch the store refused back at the head, to go with the next
+    /// batch: they stay in the journal and in order, and their callers already have their answers.
+    func requeueFront(_ entries: [Entry]) {
+        guard !entries.isEmpty else { return }
+        state.withLock { $0.entries.insert(contentsOf: entries, at: 0) }
     }
 
     /// Appends, waiting for room when full, and returns once the trace is committed (true) or

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import OpsCore
@@ -12,6 +13,11 @@ public final class TraceRecorder: Service, Sendable {
     /// The store when it commits on the calling thread: a writer thread of its own, and inline commits.
     private let blockingStore: (any BlockingTraceWriting)?
     private let inlineCommits = InlineCommitGate()
+    /// Strict mode's write-ahead journal, with the store that records how much of it is applied.
+    private let journal: (file: TraceJournal, store: any JournaledTraceWriting)?
+    private let watermark: AppliedWatermark
+    /// Cuts the writer's linger short when a reader waits for the journal to be applied.
+    private let lingerWake = DispatchSemaphore(value: 0)
     private let queue: TraceQueue
     private let maxBatch: Int
     private let logger: Logger
@@ -26,9 +32,16 @@ public final class TraceRecorder: Service, Sendable {
 
     public init(store: any TraceStore, durability: TraceDurability, capacity: Int = 10_000, maxBatch: Int = 1_000,
                 metrics: GatewayMetrics? = nil, writeTimeout: Duration = .seconds(10), fastLinger: Duration = .milliseconds(20),
-                home: ResumeHome = .none, logger: Logger = Logger(label: "llmops.recorder")) {
+                home: ResumeHome = .none, journal: TraceJournal? = nil, logger: Logger = Logger(label: "llmops.recorder")) {
         self.writeTimeout = writeTimeout
-        self.linger = durability == .fast ? fastLinger : .zero
+        var journaled: (file: TraceJournal, store: any JournaledTraceWriting)?
+        if durability == .strict, let journal, let journaledStore = store as? any JournaledTraceWriting {
+            journaled = (journal, journaledStore)
+        }
+        self.journal = journaled
+        self.watermark = AppliedWatermark(applied: journaled.map { $0.file.nextSequence - 1 } ?? 0)
+        // A journaled strict recorder writes like a fast one: nobody waits for its commits.
+        self.linger = durability == .fast || journaled != nil ? fastLinger : .zero
         self.store = store
         self.blockingStore = store as? any BlockingTraceWriting
         self.durability = durability
@@ -52,7 +65,9 @@ public final class TraceRecorder: Service, Sendable {
         let stored: Bool
         switch durability {
         case .strict:
-            if let inline = blockingStore, inlineCommits.allowed(), queue.leadIfWriterIdle() {
+            if let journal, let queued = journalAndQueue(trace, in: journal.file) {
+                stored = queued
+            } else if let inline = blockingStore, inlineCommits.allowed(), queue.leadIfWriterIdle() {
                 stored = await commitInline(trace, to: inline)
             } else {
                 stored = await queue.appendAndWait(trace)
@@ -63,6 +78,32 @@ public final class TraceRecorder: Service, Sendable {
         }
         metrics?.traceQueueDepth.set(Double(queue.depth))
         return stored
+    }
+
+    /// Whether strict traces go through the journal (see `TraceJournal`).
+    public var isJournaled: Bool { journal != nil }
+
+    /// Returns once every trace recorded before the call can be read from the store. Immediate
+    /// except with a journal, where the writer applies traces after their callers got their answers;
+    /// while the store refuses writes it gives up after `writeTimeout` (the read then may miss them).
+    public func awaitStored() async {
+        guard let journal else { return }
+        let target = journal.file.nextSequence - 1
+        await watermark.wait(for: target, atMost: writeTimeout) { lingerWake.signal() }
+    }
+
+    /// Writes the trace to the journal and queues it for the writer: true once it is on disk. Nil when
+    /// it could not be journaled or queued (a failing disk, a full queue): the caller then waits for
+    /// its commit as without a journal.
+    private func journalAndQueue(_ trace: Trace, in file: TraceJournal) -> Bool? {
+        let payload = TraceRecordCodec.encode(trace)
+        do {
+            let queued = try file.append(payload) { seq in queue.offer(trace, journalSeq: seq) }
+            return queued ? true : nil
+        } catch {
+            logger.error("trace journal write failed; this call waits for its commit instead", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     public func run() async throws {
@@ -119,12 +160,30 @@ public final class TraceRecorder: Service, Sendable {
                 while true {
                     let batch = self.queue.takeBatchBlocking(max: self.maxBatch)
                     if batch.isEmpty { break }
-                    let ok = self.writeBlocking(batch.map(\.trace), to: store)
+                    let applies = batch.lazy.compactMap(\.journalSeq).max()
+                    let ok = self.writeBlocking(batch.map(\.trace), journalApplied: applies, to: store)
                     for entry in batch { entry.resume(returning: ok) }
+                    // Journaled traces are never dropped here: retried, or left in the journal.
+                    if !ok { self.giveUp(batch.lazy.filter { $0.journalSeq == nil }.count) }
+                    if let applies {
+                        if ok {
+                            self.watermark.advance(to: applies)
+                            self.journal?.file.release(through: applies)
+                        } else if !self.queue.isClosed {
+                            // Their callers were answered: retry them with the next batch. The queue
+                            // fills meanwhile, and new calls then wait for a commit (a 503 while the
+                            // store keeps failing). At shutdown they stay in the journal for the next start.
+                            self.queue.requeueFront(batch.filter { $0.journalSeq != nil })
+                        }
+                    }
                     self.metrics?.traceQueueDepth.set(Double(self.queue.depth))
                     if self.linger > .zero, batch.count < self.maxBatch, !self.queue.isClosed {
-                        Thread.sleep(forTimeInterval: self.lingerSeconds)
+                        _ = self.lingerWake.wait(timeout: .now() + .nanoseconds(Int(self.lingerSeconds * 1e9)))
                     }
+                }
+                if let journal = self.journal {
+                    journal.file.finish(applied: self.watermark.applied)
+                    self.watermark.advance(to: .max)
                 }
                 finished.resume()
             }
@@ -133,11 +192,17 @@ public final class TraceRecorder: Service, Sendable {
         }
     }
 
-    /// `write` on the writer thread; the store's own busy timeout bounds each attempt.
-    private func writeBlocking(_ traces: [Trace], to store: any BlockingTraceWriting) -> Bool {
+    /// `write` on the writer thread; the store's own busy timeout bounds each attempt. With a journal,
+    /// the batch also records the highest journal record it applies. False once every attempt failed;
+    /// the caller counts what that loses.
+    private func writeBlocking(_ traces: [Trace], journalApplied: UInt64?, to store: any BlockingTraceWriting) -> Bool {
         for attempt in 1...Self.attempts {
             do {
-                try store.insertTracesBlocking(traces)
+                if let journalApplied, let journaled = journal?.store {
+                    try journaled.insertTracesBlocking(traces, journalApplied: journalApplied)
+                } else {
+                    try store.insertTracesBlocking(traces)
+                }
                 metrics?.tracesWritten.increment(by: Int64(traces.count))
                 return true
             } catch {
@@ -147,7 +212,6 @@ public final class TraceRecorder: Service, Sendable {
                 }
             }
         }
-        giveUp(traces.count)
         return false
     }
 
