@@ -85,7 +85,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench-store`: batched trace writes per second into SQLite (and PostgreSQL when configured).
-        .executableTarget(name: "StoreBench", dependencies: ["OpsSQLite", "OpsPostgres", "OpsCore"]),
+        .executableTarget(name: "StoreBench", dependencies: ["OpsSQLite", "OpsPostgres", "OpsCore", "OpsTelemetry"]),
         // `make bench-gateway-core`: routing, exact and semantic cache lookups.
         .executableTarget(name: "GatewayCoreBench", dependencies: ["OpsGateway", "OpsCore"]),
         .executableTarget(name: "llmops", dependencies: [

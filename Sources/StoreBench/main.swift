@@ -2,9 +2,11 @@ import Foundation
 import OpsCore
 import OpsPostgres
 import OpsSQLite
+import OpsTelemetry
 
 // Store write throughput: traces with two generations each, written in batches as the trace
-// recorder does. Prints generations per second; asserts nothing.
+// recorder does; one trace per commit and, beside it, one trace per trace-journal append (what
+// strict tracing does per call with and without the journal). Prints figures; asserts nothing.
 
 /// Ids as the gateway makes them (time-ordered trace ids, random span ids): where rows land in the
 /// B-trees decides how many pages each commit rewrites.
@@ -25,6 +27,17 @@ func makeBatch(_ start: Int, _ count: Int) -> [Trace] {
                      output: ["role": "assistant", "content": "- Revenue grew 12%\n- Costs fell\n- Outlook positive"],
                      latencyMs: 231.0, ttftMs: 80.5, usage: Usage(promptTokens: 120, completionTokens: 48),
                      costUSD: 0.000047, createdAt: created, generations: generations)
+    }
+}
+
+/// One attempt per call and no user or session, as the gateway benchmark's calls.
+func gatewayLikeTraces(_ start: Int, _ count: Int) -> [Trace] {
+    makeBatch(start, count).map { trace in
+        var one = trace
+        one.generations = Array(trace.generations.prefix(1))
+        one.user = nil
+        one.sessionID = nil
+        return one
     }
 }
 
@@ -56,14 +69,7 @@ func measure(_ label: String, store: any OpsStore, batchSize: Int, traces total:
 func measureSingleCommits(_ store: SQLiteStore, rounds: Int, commitsPerRound count: Int) async throws {
     var seconds = 0.0, cpu = 0.0, frames = 0
     for round in 0..<rounds {
-        // One attempt per call and no user or session, as the gateway benchmark's calls.
-        let traces = makeBatch(round * count, count).map { trace in
-            var one = trace
-            one.generations = Array(trace.generations.prefix(1))
-            one.user = nil
-            one.sessionID = nil
-            return one
-        }
+        let traces = gatewayLikeTraces(round * count, count)
         _ = try await store.checkpoint()
         let cpuStart = cpuSeconds()
         let start = ContinuousClock.now
@@ -76,6 +82,34 @@ func measureSingleCommits(_ store: SQLiteStore, rounds: Int, commitsPerRound cou
     let commits = Double(rounds * count)
     print(String(format: "sqlite    one trace per commit: %6.1f µs wall, %6.1f µs CPU, %.2f WAL pages per commit  (%d commits)",
                  seconds / commits * 1e6, cpu / commits * 1e6, Double(frames) / commits, rounds * count))
+}
+
+/// What strict tracing with the trace journal does per call instead (the same traces as
+/// `measureSingleCommits`): encode the trace and append it to the journal, one `write`.
+func measureJournalAppends(rounds: Int, appendsPerRound count: Int) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llmops-bench-journal-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let journal = try TraceJournal(directory: directory)
+    _ = try journal.recover(after: 0)
+    try journal.start()
+    var seconds = 0.0, cpu = 0.0, bytes = 0
+    for round in 0..<rounds {
+        let traces = gatewayLikeTraces(round * count, count)
+        let cpuStart = cpuSeconds()
+        let start = ContinuousClock.now
+        for trace in traces {
+            let record = TraceRecordCodec.encode(trace)
+            bytes += record.count
+            _ = try journal.append(record) { $0 }
+        }
+        let elapsed = ContinuousClock.now - start
+        cpu += cpuSeconds() - cpuStart
+        seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        journal.release(through: journal.nextSequence - 1)
+    }
+    let appends = Double(rounds * count)
+    print(String(format: "journal   one trace per append: %6.1f µs wall, %6.1f µs CPU, %.0f bytes per record  (%d appends)",
+                 seconds / appends * 1e6, cpu / appends * 1e6, Double(bytes) / appends, rounds * count))
 }
 
 /// A migrated SQLite store in a fresh temporary directory, removed once `body` is done.
@@ -93,6 +127,8 @@ try await withTemporarySQLiteStore { store in
     try await measureSingleCommits(store, rounds: 1, commitsPerRound: 1000)  // warm-up: caches, first pages
     try await measureSingleCommits(store, rounds: 5, commitsPerRound: 1000)
 }
+try measureJournalAppends(rounds: 1, appendsPerRound: 1000)  // warm-up
+try measureJournalAppends(rounds: 5, appendsPerRound: 1000)
 for batchSize in [16, 100, 1000] {
     try await withTemporarySQLiteStore { store in
         try await measure("sqlite  ", store: store, batchSize: batchSize, traces: total)
