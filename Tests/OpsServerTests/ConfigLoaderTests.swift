@@ -16,12 +16,15 @@ final class ConfigLoaderTests: XCTestCase {
                 price: { input_per_mtok: 0.15, output_per_mtok: 0.6 }
                 timeouts: { first_token_ms: 1500 }
             """
-        let config = try ConfigLoader.load(yaml: yaml, environment: ["LLMOPS_SERVER_PORT": "9100", "LLMOPS_TRACING_DURABILITY": "strict"])
+        let config = try ConfigLoader.load(yaml: yaml, environment: ["LLMOPS_SERVER_PORT": "9100", "LLMOPS_TRACING_DURABILITY": "strict",
+                                                                     "LLMOPS_TRACING_JOURNAL": "false"])
         XCTAssertEqual(config.server.host, "0.0.0.0")
         XCTAssertEqual(config.server.port, 9100)
         XCTAssertEqual(config.server.maxBodyBytes, 1024)
         XCTAssertEqual(config.storage.url, "postgres://u:p@localhost:5432/db")
         XCTAssertEqual(config.tracing.durability, .strict)
+        XCTAssertFalse(config.tracing.journal)
+        XCTAssertTrue(try ConfigLoader.load(yaml: "tracing: { durability: strict }").tracing.journal, "on by default")
         XCTAssertEqual(config.models.first?.price, Price(inputPerMTok: 0.15, outputPerMTok: 0.6))
         XCTAssertEqual(config.models.first?.baseURL, "https://api.openai.com/v1")
         XCTAssertEqual(config.models.first?.timeouts.firstTokenMs, 1500)
@@ -33,6 +36,7 @@ final class ConfigLoaderTests: XCTestCase {
             ("server: { port: many }", "server.port"),
             ("storage: { url: mysql://x }", "storage.url"),
             ("tracing: { durability: sometimes }", "tracing.durability"),
+            ("tracing: { journal: maybe }", "tracing.journal"),
             ("models: [ { provider: openai } ]", "models[0].name"),
             ("models: [ { name: a, provider: azure } ]", "models[0].provider"),
             ("models: [ { name: a }, { name: a } ]", "models"),
