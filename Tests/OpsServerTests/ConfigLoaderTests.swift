@@ -37,6 +37,7 @@ final class ConfigLoaderTests: XCTestCase {
             ("storage: { url: mysql://x }", "storage.url"),
             ("tracing: { durability: sometimes }", "tracing.durability"),
             ("tracing: { journal: maybe }", "tracing.journal"),
+            ("tracing: { linger_ms: -1 }", "tracing.linger_ms"),
             ("models: [ { provider: openai } ]", "models[0].name"),
             ("models: [ { name: a, provider: azure } ]", "models[0].provider"),
             ("models: [ { name: a }, { name: a } ]", "models"),

@@ -27,7 +27,8 @@ public struct LLMOpsServer: Sendable {
         let metrics = GatewayMetrics()
         let journal = try openTraceJournal(config: config, store: store, logger: logger)
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
-                                     maxBatch: config.tracing.maxBatch, metrics: metrics, home: .eventLoop, journal: journal,
+                                     maxBatch: config.tracing.maxBatch, metrics: metrics,
+                                     fastLinger: .milliseconds(config.tracing.lingerMs), home: .eventLoop, journal: journal,
                                      logger: logger)
         let client = UpstreamClient()
         let services: GatewayServices

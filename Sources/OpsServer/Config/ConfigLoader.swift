@@ -11,7 +11,7 @@ public enum ConfigLoader {
     static let scalarKeys: [[String]] = [
         ["server", "host"], ["server", "port"], ["server", "max_body_bytes"], ["server", "routes_poll_ms"],
         ["storage", "url"],
-        ["tracing", "durability"], ["tracing", "queue_capacity"], ["tracing", "max_batch"], ["tracing", "journal"],
+        ["tracing", "durability"], ["tracing", "queue_capacity"], ["tracing", "max_batch"], ["tracing", "journal"], ["tracing", "linger_ms"],
         ["local_models", "enabled"], ["local_models", "directory"],
     ]
 

@@ -39,6 +39,10 @@ struct ConfigReader {
         if let capacity = try tracing.int("queue_capacity") { config.tracing.queueCapacity = max(1, capacity) }
         if let batch = try tracing.int("max_batch") { config.tracing.maxBatch = max(1, batch) }
         if let journal = try tracing.bool("journal") { config.tracing.journal = journal }
+        if let linger = try tracing.int("linger_ms") {
+            guard (0...10_000).contains(linger) else { throw ConfigError("tracing.linger_ms", "must be from 0 to 10000, got \(linger)") }
+            config.tracing.lingerMs = linger
+        }
         let local = try top.mapping("local_models")
         if let enabled = try local.bool("enabled") { config.localModels.enabled = enabled }
         if let dir = try local.string("directory") { config.localModels.directory = dir }

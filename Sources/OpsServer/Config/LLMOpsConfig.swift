@@ -27,6 +27,9 @@ public struct LLMOpsConfig: Sendable {
         /// `write`) and apply traces to the database in batches (`TraceJournal`). Off: each call
         /// waits for a database commit holding its trace (group commit).
         public var journal = true
+        /// How long the writer lets traces gather after a batch smaller than `maxBatch` (fast mode,
+        /// and strict mode with the journal): fewer, larger commits cost less per trace.
+        public var lingerMs = 20
         public init() {}
     }
 

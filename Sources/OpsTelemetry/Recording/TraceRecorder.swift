@@ -23,10 +23,11 @@ public final class TraceRecorder: Service, Sendable {
     private let logger: Logger
     private let metrics: GatewayMetrics?
     private let writeTimeout: Duration
-    /// Fast mode: how long the writer lets traces gather after a batch smaller than `maxBatch`.
-    /// Nobody waits for a fast-mode commit, and each commit rewrites the B-tree pages it touched,
-    /// so a few larger batches cost far less than many small ones. Strict mode never lingers:
-    /// its callers wait for the commit (group commit gathers what arrives meanwhile).
+    /// Fast mode, and strict with the journal: how long the writer lets traces gather after a batch
+    /// smaller than `maxBatch`. Nobody waits for those commits, and each commit rewrites the B-tree
+    /// pages it touched, so a few larger batches cost far less than many small ones. Strict mode
+    /// without the journal never lingers: its callers wait for the commit (group commit gathers
+    /// what arrives meanwhile).
     private let linger: Duration
     private var lingerSeconds: Double { Double(linger.components.seconds) + Double(linger.components.attoseconds) / 1e18 }
 
@@ -162,9 +163,10 @@ public final class TraceRecorder: Service, Sendable {
                     if batch.isEmpty { break }
                     let applies = batch.lazy.compactMap(\.journalSeq).max()
                     let ok = self.writeBlocking(batch.map(\.trace), journalApplied: applies, to: store)
-                    for entry in batch { entry.resume(returning: ok) }
-                    // Journaled traces are never dropped here: retried, or left in the journal.
+                    // Counted before the callers hear of it. Journaled traces are never dropped
+                    // here: retried, or left in the journal.
                     if !ok { self.giveUp(batch.lazy.filter { $0.journalSeq == nil }.count) }
+                    for entry in batch { entry.resume(returning: ok) }
                     if let applies {
                         if ok {
                             self.watermark.advance(to: applies)
