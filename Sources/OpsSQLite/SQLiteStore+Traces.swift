@@ -17,11 +17,7 @@ extension SQLiteStore {
     /// GRDB's writer queue and back.
     public func insertTracesBlocking(_ traces: [Trace]) throws {
         guard !traces.isEmpty else { return }
-        do {
-            try pool.writeWithoutTransaction { db in try Self.insertInTransaction(traces, into: db) }
-        } catch {
-            throw SQLiteStoreError.wrapping(error, during: "insert of \(traces.count) traces")
-        }
+        try insertBlocking(traces, journalApplied: nil)
     }
 
     public func journalApplied() throws -> UInt64 {
@@ -34,10 +30,15 @@ extension SQLiteStore {
     }
 
     public func insertTracesBlocking(_ traces: [Trace], journalApplied: UInt64) throws {
+        try insertBlocking(traces, journalApplied: journalApplied)
+    }
+
+    /// One transaction on the calling thread; with `journalApplied`, also the journal position.
+    private func insertBlocking(_ traces: [Trace], journalApplied: UInt64?) throws {
         do {
             try pool.writeWithoutTransaction { db in try Self.insertInTransaction(traces, into: db, journalApplied: journalApplied) }
         } catch {
-            throw SQLiteStoreError.wrapping(error, during: "insert of \(traces.count) journaled traces")
+            throw SQLiteStoreError.wrapping(error, during: "insert of \(traces.count) traces")
         }
     }
 

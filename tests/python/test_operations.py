@@ -32,21 +32,27 @@ def _start_gateway(config, env):
     return proc, f"http://127.0.0.1:{port}"
 
 
+def _write_config(data_dir, durability, model, base_url):
+    """A one-model configuration on SQLite in `data_dir`; returns its path."""
+    config = os.path.join(data_dir, "llmops.yaml")
+    with open(config, "w") as f:
+        f.write(f"""
+server: {{ port: 0 }}
+storage: {{ url: "sqlite://{data_dir}/llmops.sqlite" }}
+tracing: {{ durability: {durability} }}
+local_models: {{ enabled: false }}
+models: [ {{ name: {model}, provider: openai, base_url: "{base_url}" }} ]
+""")
+    return config
+
+
 def test_sigterm_drains_in_flight_requests_and_keeps_their_traces():
     slow_mock = subprocess.Popen([os.path.join(BIN_DIR, "llmops-mock-upstream"), "--port", "0", "--delay-ms", "1500"],
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     data_dir = tempfile.mkdtemp(prefix="llmops-sigterm-")
     try:
         mock_port = _read_port(slow_mock, r"http://127\.0\.0\.1:(\d+)")
-        config = os.path.join(data_dir, "llmops.yaml")
-        with open(config, "w") as f:
-            f.write(f"""
-server: {{ port: 0 }}
-storage: {{ url: "sqlite://{data_dir}/llmops.sqlite" }}
-tracing: {{ durability: fast }}
-local_models: {{ enabled: false }}
-models: [ {{ name: slow-model, provider: openai, base_url: "http://127.0.0.1:{mock_port}/v1" }} ]
-""")
+        config = _write_config(data_dir, "fast", "slow-model", f"http://127.0.0.1:{mock_port}/v1")
         env = dict(os.environ, LLMOPS_ADMIN_KEY=ADMIN_KEY)
         proc, base = _start_gateway(config, env)
         result = {}
@@ -84,15 +90,7 @@ def test_sigkill_right_after_answers_loses_no_acknowledged_trace(mock_upstream):
     after answering (before its writer applied the traces) applies them at the next start."""
     data_dir = tempfile.mkdtemp(prefix="llmops-sigkill-")
     try:
-        config = os.path.join(data_dir, "llmops.yaml")
-        with open(config, "w") as f:
-            f.write(f"""
-server: {{ port: 0 }}
-storage: {{ url: "sqlite://{data_dir}/llmops.sqlite" }}
-tracing: {{ durability: strict }}
-local_models: {{ enabled: false }}
-models: [ {{ name: mock-model, provider: openai, base_url: "{mock_upstream}" }} ]
-""")
+        config = _write_config(data_dir, "strict", "mock-model", mock_upstream)
         env = dict(os.environ, LLMOPS_ADMIN_KEY=ADMIN_KEY)
         headers = {"Authorization": "Bearer " + ADMIN_KEY, "X-Session-Id": "killed"}
         proc, base = _start_gateway(config, env)

@@ -45,7 +45,6 @@ public final class TraceJournal: Sendable {
         public var records: [(seq: UInt64, payload: [UInt8])]
         /// Bytes after the last whole frame of a segment (an unfinished write), ignored.
         public var tornBytes: Int
-        public var segments: Int
     }
 
     /// Opens (creating) the directory and takes its lock. Call `recover(after:)`, apply what it
@@ -83,7 +82,7 @@ public final class TraceJournal: Sendable {
     /// Reads every segment and returns the records numbered above `applied`. Later appends are
     /// numbered above everything seen.
     public func recover(after applied: UInt64) throws -> Recovery {
-        var recovery = Recovery(records: [], tornBytes: 0, segments: 0)
+        var recovery = Recovery(records: [], tornBytes: 0)
         var highest = applied
         for path in segmentPaths() {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -91,7 +90,6 @@ public final class TraceJournal: Sendable {
             }
             let bytes = [UInt8](data)
             let (frames, valid) = JournalFrame.decodeAll(bytes)
-            recovery.segments += 1
             recovery.tornBytes += bytes.count - valid
             for frame in frames {
                 highest = max(highest, frame.seq)
