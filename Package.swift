@@ -81,7 +81,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "MockUpstreamServer", dependencies: [
-            "OpsTesting",
+            "OpsTesting", "OpsProviders", "OpsTelemetry",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench-store`: batched trace writes per second into SQLite (and PostgreSQL when configured).
@@ -89,8 +90,9 @@ let package = Package(
         // `make bench-gateway-core`: routing, exact and semantic cache lookups.
         .executableTarget(name: "GatewayCoreBench", dependencies: ["OpsGateway", "OpsCore"]),
         .executableTarget(name: "llmops", dependencies: [
-            "OpsServer", "OpsCore", "OpsEval", "OpsGateway", "OpsProviders",
+            "OpsServer", "OpsCore", "OpsEval", "OpsGateway", "OpsProviders", "OpsTelemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
@@ -108,7 +110,9 @@ let package = Package(
         ]),
         .testTarget(name: "OpsTestingTests", dependencies: ["OpsTesting", "OpsCore"]),
         .testTarget(name: "OpsGatewayTests", dependencies: ["OpsGateway", "OpsCore"]),
-        .testTarget(name: "OpsTelemetryTests", dependencies: ["OpsTelemetry", "OpsCore"]),
+        .testTarget(name: "OpsTelemetryTests", dependencies: [
+            "OpsTelemetry", "OpsCore", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "OpsProvidersTests", dependencies: [
             "OpsProviders", "OpsCore", "OpsTesting",
             .product(name: "NIOCore", package: "swift-nio"),

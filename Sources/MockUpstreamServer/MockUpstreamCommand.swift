@@ -4,7 +4,6 @@ import OpsTesting
 
 /// `llmops-mock-upstream`: the scriptable OpenAI/Anthropic-shaped mock as a process, for
 /// benchmarks and for tests driven by other languages' clients.
-@main
 struct MockUpstreamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llmops-mock-upstream",
@@ -16,7 +15,9 @@ struct MockUpstreamCommand: AsyncParsableCommand {
     @Option(help: "Delay in milliseconds before every answer.") var delayMs: Int = 0
 
     func run() async throws {
-        let mock = MockUpstream()
+        // Nothing reads the request log of the process, and a benchmark's millions of calls would
+        // grow it without bound.
+        let mock = MockUpstream(recordsRequests: false)
         if delayMs > 0 { mock.setDefault(.delay(ms: delayMs, then: .echo)) }
         let bound = try await mock.start(host: host, port: port)
         print("mock upstream listening on http://\(host):\(bound)/v1")

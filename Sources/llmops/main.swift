@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
+import OpsProviders
+import OpsTelemetry
 
 // Swift concurrency runs on NIO's event loops (see EventLoopConcurrency). It must happen on the
 // main thread before any task starts, hence this file instead of @main. For comparisons,
@@ -12,6 +15,8 @@ case "nio": _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConc
 case "pool": break
 default: EventLoopConcurrency.install()
 }
+// The default handler's lines, without rendering every request's metadata (see DeferredMetadataLogHandler).
+LoggingSystem.bootstrap(DeferredMetadataLogHandler.standardOutput)
 
 /// Runs the command line in an async function, as `AsyncParsableCommand.main()` does, except that
 /// usage errors of `eval` commands exit with `EvalExit`'s status 2 instead of 64.

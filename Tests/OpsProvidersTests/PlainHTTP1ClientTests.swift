@@ -12,8 +12,9 @@ final class PlainHTTP1ClientTests: XCTestCase {
     private let timeouts = UpstreamTimeouts(connectMs: 2_000, firstTokenMs: 5_000, totalMs: 10_000)
     private let chat: JSONValue = ["model": "mock", "messages": [["role": "user", "content": "hello there"]]]
 
-    private func withMock(_ body: (MockUpstream, UpstreamClient, UpstreamURL) async throws -> Void) async throws {
-        let mock = MockUpstream()
+    private func withMock(recordsRequests: Bool = true,
+                          _ body: (MockUpstream, UpstreamClient, UpstreamURL) async throws -> Void) async throws {
+        let mock = MockUpstream(recordsRequests: recordsRequests)
         let port = try await mock.start()
         let client = UpstreamClient()
         do {
@@ -71,6 +72,16 @@ final class PlainHTTP1ClientTests: XCTestCase {
             let json = try JSONParser.parse(response.body.readableBytesView)
             XCTAssertEqual(json["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue, "echo: hello there")
             XCTAssertEqual(mock.requests.first?["model"]?.stringValue, "mock")
+        }
+    }
+
+    func testMockMadeNotToRecordAnswersAndKeepsNoBodies() async throws {
+        try await withMock(recordsRequests: false) { mock, client, url in
+            for _ in 0..<3 {
+                let response = try await client.post(url, headers: [], json: chat, timeouts: timeouts)
+                XCTAssertEqual(response.status, 200)
+            }
+            XCTAssertTrue(mock.requests.isEmpty, "the benchmark's mock process keeps no request log")
         }
     }
 

@@ -6,10 +6,11 @@ import OpsCore
 /// per request: errors, delays, hangs, slow and broken streams. Tests and benchmarks point the
 /// gateway at it.
 public final class MockUpstream: Sendable {
-    let state = MockUpstreamState()
+    let state: MockUpstreamState
     private let task = MutexBox<Task<Void, any Error>?>(nil)
 
-    public init() {}
+    /// `recordsRequests: false` keeps no request bodies (`requests` stays empty), for long runs.
+    public init(recordsRequests: Bool = true) { state = MockUpstreamState(recordsRequests: recordsRequests) }
 
     /// Starts listening on 127.0.0.1 (`port` 0 picks a free one) and returns the port.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
@@ -39,7 +40,7 @@ public final class MockUpstream: Sendable {
     public func setRules(_ rules: [(contains: String, behavior: MockBehavior)]) { state.setRules(rules) }
     /// What every request gets when nothing is queued (initially `.echo`).
     public func setDefault(_ behavior: MockBehavior) { state.setDefault(behavior) }
-    /// Request bodies received so far.
+    /// Request bodies received so far (none when made with `recordsRequests: false`).
     public var requests: [JSONValue] { state.requests }
     /// Streams whose client went away before the end.
     public var disconnectedStreams: Int { state.disconnectedStreams }

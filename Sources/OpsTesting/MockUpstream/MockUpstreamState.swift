@@ -13,6 +13,11 @@ final class MockUpstreamState: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Whether request bodies are kept for `requests`. The mock process (benchmarks, other
+    /// languages' tests) never reads them, and keeping every body grew it by ~1 kB a call.
+    let recordsRequests: Bool
+
+    init(recordsRequests: Bool = true) { self.recordsRequests = recordsRequests }
 
     func next() -> MockBehavior {
         state.withLock { s in s.script.isEmpty ? s.fallback : s.script.removeFirst() }
@@ -30,7 +35,10 @@ final class MockUpstreamState: Sendable {
     func setDefault(_ behavior: MockBehavior) { state.withLock { $0.fallback = behavior } }
     func reset() { state.withLock { $0 = State() } }
 
-    func record(_ request: JSONValue) { state.withLock { $0.requests.append(request) } }
+    func record(_ request: JSONValue) {
+        guard recordsRequests else { return }
+        state.withLock { $0.requests.append(request) }
+    }
     var requests: [JSONValue] { state.withLock { $0.requests } }
 
     func streamDisconnected() { state.withLock { $0.disconnectedStreams += 1 } }

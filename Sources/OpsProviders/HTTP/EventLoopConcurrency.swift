@@ -13,15 +13,18 @@ import NIOPosix
 /// runs on the loop's thread without serial isolation (as on the cooperative pool), so the runtime
 /// has nothing to switch and continues inline.
 ///
+/// It lives beside the upstream client, which owns the process's NIO loops; `llmops` and the mock
+/// upstream's process both install it.
+///
 /// Jobs go to the loop of the thread that enqueues them (a continuation resumed by a channel's
 /// loop continues there), else to the next loop of the group.
-enum EventLoopConcurrency {
+public enum EventLoopConcurrency {
     private typealias EnqueueHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
     /// Installs the hook; false (nothing changed) when the runtime has no hook to set or one is set.
     /// Call once, on the main thread, before any task starts.
     @discardableResult
-    static func install() -> Bool {
+    public static func install() -> Bool {
         #if compiler(<6.6)
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "swift_task_enqueueGlobal_hook") else { return false }
         let slot = symbol.assumingMemoryBound(to: EnqueueHook?.self)
