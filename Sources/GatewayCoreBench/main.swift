@@ -106,7 +106,7 @@ do {
                                         sticky: .user, fallbacks: ["backup"], cache: .init(exactTTLSeconds: 3600))])
     let breakers = CircuitBreakers(clock: SystemMonotonicClock())
     let planner = RoutePlanner(isUnavailable: { breakers.isRejecting($0) })
-    let exact = ExactCache<ChatResponse>(clock: SystemMonotonicClock())
+    let exact = ExactCache<CachedAnswer>(clock: SystemMonotonicClock())
     let messages: [ChatMessage] = [.system(String(repeating: "You are a helpful assistant. ", count: 20)),
                                    .user(String(repeating: "Please summarise the following paragraph. ", count: 10))]
     var requests: [ChatRequest] = []
@@ -114,7 +114,7 @@ do {
         var r = ChatRequest(model: "chat", messages: messages, temperature: 0, maxTokens: 256, user: "user-\(i)")
         r.messages.append(.user("question \(i)"))
         requests.append(r)
-        exact.insert(ChatResponse(id: "r\(i)", created: 0, model: "m", choices: []), for: ExactCacheKey(project: "p", request: r),
+        exact.insert(CachedAnswer(ChatResponse(id: "r\(i)", created: 0, model: "m", choices: [])), for: ExactCacheKey(project: "p", request: r),
                      bytes: 1_000, ttl: .seconds(3600))
     }
     var rng3 = SplitMix(state: 9)

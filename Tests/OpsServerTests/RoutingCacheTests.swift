@@ -51,6 +51,7 @@ final class RoutingCacheTests: XCTestCase {
         let second = try await r.gw.post("/v1/chat/completions", body, key: r.gw.developer)
         XCTAssertEqual(second.header("x-llmops-cache"), "hit")
         XCTAssertEqual(second.json["choices"], first.json["choices"])
+        XCTAssertEqual(second.text, first.text, "a hit sends the bytes the first client received")
         XCTAssertEqual(r.primary.requests.count, 1, "the repeat never reached the upstream")
         let trace = try await r.trace(of: second)
         XCTAssertEqual(trace["metadata"]?["cache"]?.stringValue, "hit")

@@ -23,13 +23,13 @@ public struct ChatRouter: Sendable {
     public var routes: RouteTable
     public var breakers: CircuitBreakers
     public var executor: FallbackExecutor
-    public var exactCache: ExactCache<ChatResponse>?
-    public var semanticCache: SemanticCache<ChatResponse>?
+    public var exactCache: ExactCache<CachedAnswer>?
+    public var semanticCache: SemanticCache<CachedAnswer>?
     /// Where providers put an upstream's `Retry-After`.
     public var retryAfterHeader: @Sendable (any Error) -> String?
 
-    public init(routes: RouteTable, executor: FallbackExecutor, exactCache: ExactCache<ChatResponse>? = nil,
-                semanticCache: SemanticCache<ChatResponse>? = nil,
+    public init(routes: RouteTable, executor: FallbackExecutor, exactCache: ExactCache<CachedAnswer>? = nil,
+                semanticCache: SemanticCache<CachedAnswer>? = nil,
                 retryAfterHeader: @escaping @Sendable (any Error) -> String? = { _ in nil }) {
         self.routes = routes
         breakers = executor.breakers
@@ -54,7 +54,7 @@ public struct ChatRouter: Sendable {
     public struct CacheFill: Sendable {
         var exactKey: ExactCacheKey?
         var exactTTL: Int
-        var probe: SemanticCache<ChatResponse>.Probe?
+        var probe: SemanticCache<CachedAnswer>.Probe?
         /// Whether any cache applies to the request.
         public var isActive: Bool { exactKey != nil || probe != nil }
         /// No cache takes part.
@@ -64,7 +64,7 @@ public struct ChatRouter: Sendable {
     /// The cached answer to `request`, if any, and how to cache it otherwise. A streaming request
     /// with a hit is answered by replaying the response as chunks.
     public func lookup(_ request: ChatRequest, project: String, useCache: Bool = true)
-        async -> (hit: (response: ChatResponse, cache: CacheOutcome)?, fill: CacheFill) {
+        async -> (hit: (answer: CachedAnswer, cache: CacheOutcome)?, fill: CacheFill) {
         let route = routes.route(named: request.model)
         var fill = CacheFill(exactKey: nil, exactTTL: 0, probe: nil)
         guard useCache, let route else { return (nil, fill) }
@@ -83,13 +83,15 @@ public struct ChatRouter: Sendable {
         return (nil, fill)
     }
 
-    /// Stores a fresh answer where `lookup` said it belongs. `bytes` is its size as JSON when the
-    /// caller has already serialized it (else it is serialized here to weigh it).
-    public func store(_ response: ChatResponse, for fill: CacheFill, bytes: Int? = nil) {
+    /// Stores a fresh answer where `lookup` said it belongs. `body` is its JSON when the caller has
+    /// already serialized it (else it is serialized here); the exact cache weighs the entry by it.
+    public func store(_ response: ChatResponse, for fill: CacheFill, body: [UInt8]? = nil) {
+        guard fill.isActive else { return }
+        let answer = CachedAnswer(response, body: body)
         if let key = fill.exactKey {
-            exactCache?.insert(response, for: key, bytes: bytes ?? response.json.serialized().count, ttl: .seconds(fill.exactTTL))
+            exactCache?.insert(answer, for: key, bytes: answer.body.count, ttl: .seconds(fill.exactTTL))
         }
-        if let probe = fill.probe { semanticCache?.insert(response, for: probe) }
+        if let probe = fill.probe { semanticCache?.insert(answer, for: probe) }
     }
 
     /// A whole completion, from cache when allowed and available.
@@ -98,7 +100,7 @@ public struct ChatRouter: Sendable {
         let (hit, fill) = await lookup(request, project: project, useCache: useCache)
         if let hit {
             let (_, plan) = plan(for: request, using: &random)
-            return Outcome(execution: Execution(result: .success(hit.response), attempts: [], deployment: nil),
+            return Outcome(execution: Execution(result: .success(hit.answer.response), attempts: [], deployment: nil),
                            cache: hit.cache, plan: plan)
         }
         let (execution, plan) = await execute(request, using: &random)

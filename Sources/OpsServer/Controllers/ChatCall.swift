@@ -49,7 +49,7 @@ struct ChatCall {
         try await services.finishOrRefuse(draft.trace)
         // Serialized once: the same bytes weigh the cache entry and go to the client.
         let body = response.json.serialized()
-        services.routing.router.store(response, for: cacheFill, bytes: body.count)
+        services.routing.router.store(response, for: cacheFill, body: body)
         return JSONResponse.make(body: body, headers: headers(draft: draft, deployment: deployment.name))
     }
 
@@ -70,7 +70,8 @@ struct ChatCall {
 
     /// A cached answer, as JSON or replayed as a stream. It costs nothing; the trace records what
     /// the call would have cost.
-    func answer(fromCache response: ChatResponse, outcome: ChatRouter.CacheOutcome, draft: inout TraceDraft) async throws -> Response {
+    func answer(fromCache answer: CachedAnswer, outcome: ChatRouter.CacheOutcome, draft: inout TraceDraft) async throws -> Response {
+        let response = answer.response
         draft.record(cache: outcome)
         let saved = savedCost(response.usage)
         if let saved { draft.trace.metadata["cost_saved_usd"] = .double(saved) }
@@ -90,7 +91,7 @@ struct ChatCall {
         draft.trace.latencyMs = draft.elapsedMs
         await services.limits.settle(admission, usage: response.usage, costUSD: 0)
         try await services.finishOrRefuse(draft.trace)
-        return JSONResponse.make(response.json, headers: headers(draft: draft, deployment: nil))
+        return JSONResponse.make(body: answer.body, headers: headers(draft: draft, deployment: nil))
     }
 
     private func deployment(_ name: String?) throws -> ModelDeployment {

@@ -32,7 +32,7 @@ struct ChatController {
             var call = ChatCall(services: services, request: chat, admission: admission)
             let (hit, fill) = await services.routing.router.lookup(chat, project: key.project, useCache: !Self.noCache(request))
             call.cacheFill = fill
-            if let hit { return try await call.answer(fromCache: hit.response, outcome: hit.cache, draft: &draft) }
+            if let hit { return try await call.answer(fromCache: hit.answer, outcome: hit.cache, draft: &draft) }
             if fill.isActive { draft.record(cache: .miss) }
             return try await chat.stream ? call.stream(draft: &draft) : call.complete(draft: &draft)
         }

@@ -32,7 +32,7 @@ struct GatewayRouting: Sendable {
         breakers = CircuitBreakers(clock: clock)
         let models: @Sendable (String) -> (any ChatModel)? = { name in try? catalog.chatModel(named: name).1 }
         let executor = FallbackExecutor(models: models, breakers: breakers, clock: clock, wallClock: wallClock)
-        let semantic = embedder.map { SemanticCache<ChatResponse>(embedder: $0) }
+        let semantic = embedder.map { SemanticCache<CachedAnswer>(embedder: $0) }
         if semantic == nil, routes.contains(where: { $0.cache.semanticThreshold != nil }) {
             logger.warning("routes ask for a semantic cache but no embedder is loaded (run `make models`); semantic caching is off")
         }
