@@ -5,9 +5,10 @@ import Logging
 ///
 /// `StreamLogHandler` re-renders its whole metadata (sorted, `key=value` joined) on every change.
 /// Hummingbird sets `hb.request.id` on a copy of the logger for every request, so each call paid
-/// for rendering a request id that, at the default level, no line ever prints: 4–5% of the
-/// gateway's CPU in a `perf` profile. Here the metadata is only stored; at write time it is handed
-/// to the stream handler as the line's metadata (explicit entries of the line win, as before).
+/// for rendering a request id that, at the default level, no line ever prints: in a `perf`
+/// profile the metadata update took 2.2% of the gateway's samples, 0.6% with this handler. Here
+/// the metadata is only stored; at write time it is handed to the stream handler as the line's
+/// metadata (explicit entries of the line win, as before).
 public struct DeferredMetadataLogHandler: LogHandler {
     private var stream: StreamLogHandler
     public var metadata = Logger.Metadata()
