@@ -84,6 +84,8 @@ let package = Package(
             "OpsTesting", "OpsProviders", "OpsTelemetry",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // `make bench-store`: batched trace writes per second into SQLite (and PostgreSQL when configured).
         .executableTarget(name: "StoreBench", dependencies: ["OpsSQLite", "OpsPostgres", "OpsCore", "OpsTelemetry"]),

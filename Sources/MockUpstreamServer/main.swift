@@ -10,6 +10,7 @@ EventLoopConcurrency.install()
 LoggingSystem.bootstrap(DeferredMetadataLogHandler.standardOutput)
 do {
     let command = try MockUpstreamCommand.parse()
+    command.configureEventLoops()
     try await command.run()
 } catch {
     MockUpstreamCommand.exit(withError: error)

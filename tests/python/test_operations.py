@@ -123,3 +123,21 @@ def test_sigkill_right_after_answers_loses_no_acknowledged_trace(mock_upstream):
             proc.wait(timeout=20)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_mock_upstream_serves_on_one_event_loop_and_rejects_a_negative_count():
+    mock = os.path.join(BIN_DIR, "llmops-mock-upstream")
+    bad = subprocess.run([mock, "--event-loops=-1"], capture_output=True, text=True, timeout=30)
+    assert bad.returncode == 64
+    assert "--event-loops must be 0 (one per core) or more, got -1." in bad.stderr
+    proc = subprocess.Popen([mock, "--port", "0", "--event-loops", "1"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = _read_port(proc, r"http://127\.0\.0\.1:(\d+)")
+        threads = [open(f"/proc/{proc.pid}/task/{t}/comm").read().strip() for t in os.listdir(f"/proc/{proc.pid}/task")]
+        assert sum(1 for name in threads if name.startswith("NIO-SGLTN")) == 1, threads
+        answer = requests.post(f"http://127.0.0.1:{port}/v1/chat/completions", timeout=10,
+                               json={"model": "m", "messages": [{"role": "user", "content": "one loop"}]}).json()
+        assert answer["choices"][0]["message"]["content"] == "echo: one loop"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
