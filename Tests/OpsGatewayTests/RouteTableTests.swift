@@ -72,4 +72,14 @@ final class RouteTableTests: XCTestCase {
         XCTAssertEqual(table.history.count, 100, "history keeps the last 100 changes")
         XCTAssertEqual(table.history.last?.version, 200)
     }
+
+    func testFirstModelFollowsDeploymentsThenFallbacksLikeAllModels() {
+        let route = RouteConfig(name: "chat", deployments: [.init(model: "a", weight: 90), .init(model: "b", weight: 10)],
+                                fallbacks: ["b", "c"])
+        XCTAssertEqual(route.allModels, ["a", "b", "c"])
+        XCTAssertEqual(route.firstModel { _ in true }, "a")
+        XCTAssertEqual(route.firstModel { $0 != "a" }, "b")
+        XCTAssertEqual(route.firstModel { $0 == "c" }, "c")
+        XCTAssertNil(route.firstModel { $0 == "z" })
+    }
 }

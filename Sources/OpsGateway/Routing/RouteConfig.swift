@@ -86,6 +86,13 @@ public struct RouteConfig: Sendable, Hashable {
         self.limits = limits
     }
 
+    /// The first model in `allModels`' order that satisfies `accepts`, without building that array
+    /// (a cache hit asks this per request to price what it saved).
+    public func firstModel(where accepts: (String) -> Bool) -> String? {
+        for deployment in deployments where accepts(deployment.model) { return deployment.model }
+        return fallbacks.first(where: accepts)
+    }
+
     /// Every model the route may call, weighted ones first, each once.
     public var allModels: [String] {
         var seen = Set<String>()

@@ -103,13 +103,10 @@ struct ChatCall {
 
     /// What the cached answer would have cost from the route's first priced deployment.
     private func savedCost(_ usage: Usage?) -> Double? {
-        let route = services.routing.table.route(named: request.model)
-        let names = route?.allModels ?? [request.model]
-        for name in names {
-            if let deployment = services.catalog.entry(named: name)?.deployment, deployment.price != nil {
-                return CostCalculator.cost(of: usage, for: deployment)
-            }
-        }
-        return nil
+        let priced = { (name: String) in services.catalog.entry(named: name)?.deployment.price != nil }
+        let name = services.routing.table.route(named: request.model).map { $0.firstModel(where: priced) }
+            ?? (priced(request.model) ? request.model : nil)
+        guard let name, let deployment = services.catalog.entry(named: name)?.deployment else { return nil }
+        return CostCalculator.cost(of: usage, for: deployment)
     }
 }
