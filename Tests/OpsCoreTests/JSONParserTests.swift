@@ -33,4 +33,22 @@ final class JSONParserTests: XCTestCase {
             XCTAssertTrue((error as? JSONParseError)?.reason.contains("nesting") == true)
         }
     }
+
+    func testRawUTF8StringsParseAndInvalidBytesAreRefusedWithTheirOffset() throws {
+        let text = "{\"ascii\": \"plain\", \"raw\": \"héllo 世界 🎉\", \"escaped\": \"é\\n\"}"
+        let value = try JSONParser.parse(Array(text.utf8))
+        XCTAssertEqual(value["ascii"], .string("plain"))
+        XCTAssertEqual(value["raw"], .string("héllo 世界 🎉"))
+        XCTAssertEqual(value["escaped"], .string("é\n"))
+        let quote = UInt8(ascii: "\"")
+        // A stray continuation byte, an overlong NUL, a lone lead byte, 0xFF, each after ASCII
+        // text; and 0xFF after an escape (the slower path).
+        for bad: [UInt8] in [[0x80], [0xC0, 0x80], [0xE4, 0xB8], [0xFF], [0x5C, 0x6E, 0xFF]] {
+            XCTAssertThrowsError(try JSONParser.parse([quote, UInt8(ascii: "a")] + bad + [quote]), "\(bad)") { error in
+                let e = error as? JSONParseError
+                XCTAssertEqual(e?.reason, "invalid UTF-8 in string")
+                XCTAssertEqual(e?.offset, 2 + bad.count, "the offset is the string's closing quote")
+            }
+        }
+    }
 }
