@@ -32,7 +32,7 @@ public actor InMemoryStore: OpsStore {
         return [1, 2, 3, 4, 5, 6, 7, 8, 10, 11]
     }
 
-    public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result)
+    public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout LimitStates) -> Result)
         async throws -> Result {
         try await limitStates.transact(keys, body)
     }

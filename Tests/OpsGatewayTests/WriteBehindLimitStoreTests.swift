@@ -9,7 +9,7 @@ final class WriteBehindLimitStoreTests: XCTestCase {
         let inner = InMemoryLimitStore()
         var transactions = 0
         var failing = false
-        func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
+        func transact<Result: Sendable>(_ keys: [String], _ body: (inout LimitStates) -> Result) async throws -> Result {
             transactions += 1
             if failing { throw OpsError(.unavailable, "backing store down") }
             return try await inner.transact(keys, body)
@@ -44,22 +44,23 @@ final class WriteBehindLimitStoreTests: XCTestCase {
         try await backing.transact(["a"]) { $0["a"] = LimitState(value: 5) }
         let store = WriteBehindLimitStore(backing: backing)
         var ran = false
-        XCTAssertNil(store.transactInMemory(["a"]) { _ in ran = true }, "a key never read needs the backing store")
-        XCTAssertFalse(ran, "the body must not run when the answer is nil")
+        XCTAssertFalse(store.transactInMemory(["a"]) { _ in ran = true }, "a key never read needs the backing store")
+        XCTAssertFalse(ran, "the body must not run when the store cannot answer at once")
         let loaded = try await store.transactSoon(["a"]) { states -> Double? in
             states["a"]?.value += 1
             return states["a"]?.value
         }
         XCTAssertEqual(loaded, 6)
         XCTAssertEqual(backing.transactions, 2, "one seed, one read")
-        let again = store.transactInMemory(["a"]) { states -> Double? in
+        var again: Double?
+        XCTAssertTrue(store.transactInMemory(["a"]) { states in
             states["a"]?.value += 1
-            return states["a"]?.value
-        }
+            again = states["a"]?.value
+        })
         XCTAssertEqual(again, 7, "a loaded key is served at once, without the backing store")
         XCTAssertEqual(backing.transactions, 2)
-        XCTAssertNil(store.transactInMemory(["a", "new"]) { _ in 0 }, "one unloaded key is enough to need the backing store")
-        XCTAssertNil(backing.transactInMemory(["a"]) { _ in 0 }, "a store without memory of its own never answers at once")
+        XCTAssertFalse(store.transactInMemory(["a", "new"]) { _ in }, "one unloaded key is enough to need the backing store")
+        XCTAssertFalse(backing.transactInMemory(["a"]) { _ in }, "a store without memory of its own never answers at once")
         try await store.flush()
         XCTAssertEqual(backing.inner.snapshot["a"]?.value, 7)
     }
@@ -98,5 +99,38 @@ final class WriteBehindLimitStoreTests: XCTestCase {
         XCTAssertEqual(store.pendingCount, 0)
         try await store.flush()
         XCTAssertEqual(backing.transactions, 3, "seed, first read, one flush; an empty flush writes nothing")
+    }
+
+    func testPreparedKeysShareTheirCellsWithTransactionsByKey() async throws {
+        let backing = CountingStore()
+        try await backing.transact(["a"]) { $0["a"] = LimitState(value: 5) }
+        let store = WriteBehindLimitStore(backing: backing)
+        let prepared = store.prepare(["a", "b", "a"])
+        XCTAssertEqual(prepared.keys, ["a", "b"], "a key given twice is held once")
+        var ran = false
+        XCTAssertFalse(store.transactInMemory(prepared) { _ in ran = true }, "prepared keys are not loaded yet")
+        XCTAssertFalse(ran)
+        let first = try await store.transact(prepared) { states -> Double? in
+            states["a"]?.value += 1
+            states["b"] = LimitState(value: 1)
+            return states["a"]?.value
+        }
+        XCTAssertEqual(first, 6, "the backing store's state, read once")
+        XCTAssertEqual(backing.transactions, 2, "one seed, one read of both keys")
+        var seen: LimitState?
+        XCTAssertTrue(store.transactInMemory(prepared) { states in
+            states["b", default: LimitState()].value += 1
+            seen = states["b"]
+        })
+        XCTAssertEqual(seen, LimitState(value: 2))
+        let byKey = try await store.transact(["b"]) { $0["b"]?.value }
+        XCTAssertEqual(byKey, 2, "a transaction by key sees what the prepared one left: the same cell")
+        XCTAssertEqual(backing.transactions, 2, "nothing more read from the backing store")
+        XCTAssertEqual(store.pendingCount, 2)
+        try await store.flush()
+        XCTAssertEqual(backing.inner.snapshot["a"]?.value, 6)
+        XCTAssertEqual(backing.inner.snapshot["b"]?.value, 2)
+        XCTAssertTrue(store.transactInMemory(prepared) { _ in }, "an unchanged transaction marks nothing")
+        XCTAssertEqual(store.pendingCount, 0)
     }
 }

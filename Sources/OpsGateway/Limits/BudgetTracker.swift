@@ -67,18 +67,20 @@ public struct BudgetTracker: Sendable {
     public static func keys(_ rules: [Rule], now: Date) -> [String] { rules.count == 1 ? rules[0].keys : rules.flatMap(\.keys) }
 
     /// `check` on states already held in a transaction (see `keys`).
-    public static func check(_ rules: [Rule], in states: [String: LimitState], now: Date) -> LimitHit? {
-        for budget in budgets(rules, now: now) where spent(states[budget.key], in: budget) >= budget.limit {
-            return LimitHit(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, resetsAt: budget.period.end)
+    public static func check(_ rules: [Rule], in states: LimitStates, now: Date) -> LimitHit? {
+        var hit: LimitHit?
+        forEachBudget(rules, now: now) { budget in
+            guard hit == nil, spent(states[budget.key], in: budget) >= budget.limit else { return }
+            hit = LimitHit(scope: budget.scope, dimension: budget.dimension, limit: budget.limit, resetsAt: budget.period.end)
         }
-        return nil
+        return hit
     }
 
     /// `record` on states already held in a transaction.
-    public static func record(costUSD cost: Double, _ rules: [Rule], in states: inout [String: LimitState], now: Date) -> [Alert] {
+    public static func record(costUSD cost: Double, _ rules: [Rule], in states: inout LimitStates, now: Date) -> [Alert] {
         guard cost > 0, cost.isFinite else { return [] }
         var alerts: [Alert] = []
-        for budget in budgets(rules, now: now) {
+        forEachBudget(rules, now: now) { budget in
             let before = spent(states[budget.key], in: budget)
             let after = before + cost
             states[budget.key] = LimitState(value: after, stamp: budget.period.start.timeIntervalSince1970)
@@ -106,21 +108,22 @@ public struct BudgetTracker: Sendable {
         return state.value
     }
 
-    private static func budgets(_ rules: [Rule], now: Date) -> [Budget] {
+    /// Each budget of `rules` in the period containing `now`, without collecting them: every call
+    /// of the gateway checks and records its budgets.
+    private static func forEachBudget(_ rules: [Rule], now: Date, _ body: (Budget) -> Void) {
         let day = UTCPeriod.day(containing: now)
-        let month = UTCPeriod.month(containing: now)
-        var out: [Budget] = []
-        out.reserveCapacity(2 * rules.count)
+        var month: DateInterval?
         for rule in rules {
             if let daily = rule.dailyUSD {
-                out.append(Budget(key: rule.dayKey, scope: rule.scope, dimension: .dailyBudget, limit: daily,
-                                  softFraction: rule.softAlertFraction, period: day))
+                body(Budget(key: rule.dayKey, scope: rule.scope, dimension: .dailyBudget, limit: daily,
+                            softFraction: rule.softAlertFraction, period: day))
             }
             if let monthly = rule.monthlyUSD {
-                out.append(Budget(key: rule.monthKey, scope: rule.scope, dimension: .monthlyBudget,
-                                  limit: monthly, softFraction: rule.softAlertFraction, period: month))
+                let period = month ?? UTCPeriod.month(containing: now)
+                month = period
+                body(Budget(key: rule.monthKey, scope: rule.scope, dimension: .monthlyBudget, limit: monthly,
+                            softFraction: rule.softAlertFraction, period: period))
             }
         }
-        return out
     }
 }

@@ -66,15 +66,12 @@ public struct RateLimiter: Sendable {
 
     /// `acquire` on states already held in a transaction (see `keys`): decides, and charges the
     /// request only when every limit allows it.
-    public func acquire(_ rules: [Rule], tokens: Int, in states: inout [String: LimitState], now date: Date) -> Decision {
+    public func acquire(_ rules: [Rule], tokens: Int, in states: inout LimitStates, now date: Date) -> Decision {
         let now = date.timeIntervalSince1970
         var decision = Decision(hit: nil, headers: LimitHeaders())
-        var updated: [(key: String, tat: Double)] = []
-        updated.reserveCapacity(4)
         // The smallest remaining fraction so far, per dimension: it names the headers' numbers.
         var tightestRequests = Double.infinity, tightestTokens = Double.infinity
         for rule in rules { for limit in rule.limits {
-            let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
             guard limit.limit > 0 else {
                 decision.hit = decision.hit ?? LimitHit(scope: limit.scope, dimension: limit.dimension, limit: 0,
                                                         resetsAt: Date(timeIntervalSince1970: now + window))
@@ -82,16 +79,13 @@ public struct RateLimiter: Sendable {
                 if limit.dimension == .requestsPerMinute { tightestRequests = -1 } else { tightestTokens = -1 }
                 continue
             }
-            let interval = window / limit.limit
-            let tat = max(states[limit.key]?.value ?? now, now)
-            let next = tat + amount * interval
+            let (tat, next) = arrival(of: limit, tokens: tokens, in: states, now: now)
             let allowed = next - now <= window + 1e-9
-            let remaining = allowed ? Int(((window - (next - now)) / interval + 1e-9).rounded(.down)) : 0
+            let remaining = allowed ? Int(((window - (next - now)) / limit.interval(window) + 1e-9).rounded(.down)) : 0
             if !allowed, decision.hit == nil {
                 let resetsAt = Date(timeIntervalSince1970: next - window)
                 decision.hit = LimitHit(scope: limit.scope, dimension: limit.dimension, limit: limit.limit, resetsAt: resetsAt)
             }
-            updated.append((limit.key, next))
             let reset = (allowed ? next : tat) - now
             let fraction = Double(remaining) / limit.limit
             if limit.dimension == .requestsPerMinute ? fraction < tightestRequests : fraction < tightestTokens {
@@ -99,19 +93,29 @@ public struct RateLimiter: Sendable {
                 decision.headers.set(limit.dimension, limit: Int(limit.limit), remaining: remaining, reset: reset)
             }
         } }
+        // Charged only once every limit allowed it; nothing above wrote, so each arrival is as computed there.
         if decision.allowed {
-            for (key, tat) in updated { states[key] = LimitState(value: tat) }
+            for rule in rules { for limit in rule.limits where limit.limit > 0 {
+                states[limit.key] = LimitState(value: arrival(of: limit, tokens: tokens, in: states, now: now).next)
+            } }
         }
         return decision
     }
 
+    /// GCRA for one limit: its theoretical arrival time now, and the one after charging this request.
+    private func arrival(of limit: Limit, tokens: Int, in states: LimitStates, now: Double) -> (tat: Double, next: Double) {
+        let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
+        let tat = max(states[limit.key]?.value ?? now, now)
+        return (tat, tat + amount * limit.interval(window))
+    }
+
     /// `adjustTokens` on states already held in a transaction.
-    public func adjustTokens(_ rules: [Rule], delta: Int, in states: inout [String: LimitState], now date: Date) {
+    public func adjustTokens(_ rules: [Rule], delta: Int, in states: inout LimitStates, now date: Date) {
         guard delta != 0 else { return }
         let now = date.timeIntervalSince1970
         for rule in rules { for limit in rule.limits where limit.dimension == .tokensPerMinute && limit.limit > 0 {
             let tat = max(states[limit.key]?.value ?? now, now)
-            states[limit.key] = LimitState(value: max(now, tat + Double(delta) * window / limit.limit))
+            states[limit.key] = LimitState(value: max(now, tat + Double(delta) * limit.interval(window)))
         } }
     }
 
@@ -121,6 +125,9 @@ public struct RateLimiter: Sendable {
         var scope: LimitScope
         var dimension: LimitHit.Dimension
         var limit: Double
+
+        /// The time one unit of the allowance takes to come back.
+        func interval(_ window: Double) -> Double { window / limit }
     }
 }
 

@@ -3,76 +3,83 @@ import OpsCore
 import Synchronization
 
 /// Limit states kept in memory and written to a backing store in the background, for a gateway
-/// that is the only writer of its store (SQLite): every check is a dictionary update under a lock
-/// instead of a database transaction, and the states still survive a restart. A state is read
-/// from the backing store the first time its key is touched; `flush` writes what changed since
-/// the last flush (a crash loses at most that much). Several replicas on one database must use
-/// the backing store directly (PostgreSQL row locks), not this.
+/// that is the only writer of its store (SQLite): every check is an update of a few cells under a
+/// lock instead of a database transaction, and the states still survive a restart. A state is
+/// read from the backing store the first time its key is touched; `flush` writes what changed
+/// since the last flush (a crash loses at most that much). Several replicas on one database must
+/// use the backing store directly (PostgreSQL row locks), not this.
+///
+/// A caller that transacts on the same keys call after call (the gateway: a key's limits on a
+/// route) `prepare`s them once and transacts on the `PreparedLimitKeys`: its cells are found
+/// without hashing a key, and a call touches little memory besides them (measured cold, as a
+/// request finds it, the lookups cost more than the limits' arithmetic).
 public final class WriteBehindLimitStore: LimitStore, Sendable {
-    /// One limit state as this process knows it: read from the backing store (nil when it had
-    /// none) and whether it changed since the last flush. A key present here has been loaded.
-    private struct Entry {
-        var state: LimitState?
-        var dirty = false
-
-        /// Takes the state a transaction left; a change marks the entry dirty (once).
-        mutating func update(to updated: LimitState?, markingIn dirtyKeys: inout [String], key: String) {
-            guard updated != state else { return }
-            state = updated
-            if !dirty {
-                dirty = true
-                dirtyKeys.append(key)
-            }
-        }
-    }
-
     private struct Table {
-        var entries: [String: Entry] = [:]
-        /// The keys whose entries are dirty, in the order they became so.
-        var dirtyKeys: [String] = []
+        var cells: [String: LimitCell] = [:]
+        /// The cells changed since the last flush, in the order they became so.
+        var dirty: [LimitCell] = []
+
+        mutating func cell(for key: String) -> LimitCell {
+            if let cell = cells[key] { return cell }
+            let cell = LimitCell(key: key)
+            cells[key] = cell
+            return cell
+        }
     }
 
     private let backing: any LimitStore
     /// Every call takes this lock twice (admit and settle), from every event loop at once: a
     /// `Mutex` spins briefly before sleeping, where NSLock's pthread mutex slept on the first
     /// collision and each collision cost a futex wait, a wake and a cross-CPU reschedule.
+    /// Every `LimitCell`'s contents are read and written under it.
     private let table = Mutex(Table())
 
     public init(backing: any LimitStore) {
         self.backing = backing
     }
 
-    /// Nearly always every key is loaded and this is the whole transaction, under one lock.
-    public func transactInMemory<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) -> Result? {
-        var slice = [String: LimitState](minimumCapacity: keys.count)
-        return table.withLock { table in Self.run(body, keys, &slice, in: &table, allLoaded: true) }
+    /// The cells of `keys` (each once), created empty and unloaded where the store has none yet.
+    public func prepare(_ keys: [String]) -> PreparedLimitKeys {
+        let distinct = LimitStates(keys: keys).keys
+        return PreparedLimitKeys(keys: distinct, cells: table.withLock { table in distinct.map { table.cell(for: $0) } })
     }
 
-    public func transact<Result: Sendable>(_ keys: [String], _ body: (inout [String: LimitState]) -> Result) async throws -> Result {
-        if let result = transactInMemory(keys, body) { return result }
-        var slice = [String: LimitState](minimumCapacity: keys.count)
-        let missing = table.withLock { table in keys.filter { table.entries[$0] == nil } }
-        let fetched = missing.isEmpty ? [:] : try await backing.transact(missing) { states in states }
-        return table.withLock { table in
-            for key in missing where table.entries[key] == nil { table.entries[key] = Entry(state: fetched[key]) }
-            return Self.run(body, keys, &slice, in: &table, allLoaded: false)!
-        }
-    }
-
-    /// `body` on the states of `keys`, kept back in `table`; nil (nothing run) when `allLoaded`
-    /// is asked for and a key has not been read from the backing store yet.
-    private static func run<Result>(_ body: (inout [String: LimitState]) -> Result, _ keys: [String],
-                                    _ slice: inout [String: LimitState], in table: inout Table, allLoaded: Bool) -> Result? {
-        for key in keys {
-            guard let entry = table.entries[key] else {
-                if allLoaded { return nil }
-                continue
+    /// `body` on the prepared keys' states at once, under the lock; false (and `body` not run) when
+    /// one of them has not been read from the backing store yet (`transact` reads it).
+    public func transactInMemory(_ prepared: PreparedLimitKeys, _ body: (inout LimitStates) -> Void) -> Bool {
+        table.withLock { table in
+            for (position, cell) in prepared.cells.enumerated() {
+                guard cell.loaded else { return false }
+                prepared.scratch.values[position] = cell.state
             }
-            slice[key] = entry.state
+            body(&prepared.scratch)
+            for (position, cell) in prepared.cells.enumerated() where cell.take(prepared.scratch.values[position]) {
+                table.dirty.append(cell)
+            }
+            return true
         }
-        let result = body(&slice)
-        for key in keys {
-            table.entries[key, default: Entry()].update(to: slice[key], markingIn: &table.dirtyKeys, key: key)
+    }
+
+    public func transactInMemory(_ keys: [String], _ body: (inout LimitStates) -> Void) -> Bool {
+        transactInMemory(prepare(keys), body)
+    }
+
+    public func transact<Result: Sendable>(_ keys: [String], _ body: (inout LimitStates) -> Result) async throws -> Result {
+        try await transact(prepare(keys), body)
+    }
+
+    /// `body` on the prepared keys' states, reading those not loaded yet from the backing store first.
+    public func transact<Result: Sendable>(_ prepared: PreparedLimitKeys, _ body: (inout LimitStates) -> Result) async throws -> Result {
+        var result: Result?
+        if transactInMemory(prepared, { result = body(&$0) }), let result { return result }
+        let missing = table.withLock { _ in prepared.cells.filter { !$0.loaded }.map(\.key) }
+        let fetched = missing.isEmpty ? [:] : try await backing.transact(missing) { states in states.present }
+        // Another transaction may have loaded (and changed) a cell meanwhile: only unloaded ones take the read.
+        table.withLock { _ in
+            for cell in prepared.cells where !cell.loaded { cell.load(fetched[cell.key]) }
+        }
+        guard transactInMemory(prepared, { result = body(&$0) }), let result else {
+            preconditionFailure("every prepared cell was loaded just above, and cells are never unloaded")
         }
         return result
     }
@@ -80,26 +87,26 @@ public final class WriteBehindLimitStore: LimitStore, Sendable {
     /// Writes every state changed since the last flush to the backing store; on failure they
     /// stay marked and the next flush tries again.
     public func flush() async throws {
-        let snapshot = table.withLock { table -> [String: LimitState?] in
+        let (cells, snapshot) = table.withLock { table -> ([LimitCell], [String: LimitState?]) in
+            let cells = table.dirty
             var snapshot: [String: LimitState?] = [:]
-            for key in table.dirtyKeys {
-                snapshot.updateValue(table.entries[key]?.state, forKey: key)  // nil: the state was removed
-                table.entries[key]?.dirty = false
+            for cell in cells {
+                snapshot.updateValue(cell.state, forKey: cell.key)  // nil: the state was removed
+                cell.dirty = false
             }
-            table.dirtyKeys.removeAll(keepingCapacity: true)
-            return snapshot
+            table.dirty.removeAll(keepingCapacity: true)
+            return (cells, snapshot)
         }
         guard !snapshot.isEmpty else { return }
-        let keys = Array(snapshot.keys)
         do {
-            try await backing.transact(keys) { stored in
+            try await backing.transact(Array(snapshot.keys)) { stored in
                 for (key, state) in snapshot { stored[key] = state }
             }
         } catch {
             table.withLock { table in
-                for key in keys where table.entries[key]?.dirty == false {
-                    table.entries[key]?.dirty = true
-                    table.dirtyKeys.append(key)
+                for cell in cells where !cell.dirty {
+                    cell.dirty = true
+                    table.dirty.append(cell)
                 }
             }
             throw error
@@ -107,5 +114,5 @@ public final class WriteBehindLimitStore: LimitStore, Sendable {
     }
 
     /// How many states changed since the last flush.
-    public var pendingCount: Int { table.withLock { $0.dirtyKeys.count } }
+    public var pendingCount: Int { table.withLock { $0.dirty.count } }
 }

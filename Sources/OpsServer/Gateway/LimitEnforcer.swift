@@ -15,11 +15,14 @@ struct LimitEnforcer: Sendable {
     let budgets: BudgetTracker
     let plans: LimitPlans
     let logger: Logger
+    /// The store when it keeps the states in this process: calls transact on their plans' cells.
+    private let memory: WriteBehindLimitStore?
 
     init(store: any LimitStore, projects: [ProjectLimitsConfig], clock: any WallClock, logger: Logger) {
         rateLimiter = RateLimiter(store: store, clock: clock)
         budgets = BudgetTracker(store: store, clock: clock)
-        plans = LimitPlans(projects: Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }))
+        memory = store as? WriteBehindLimitStore
+        plans = LimitPlans(projects: Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }), memory: memory)
         self.logger = logger
     }
 
@@ -38,25 +41,25 @@ struct LimitEnforcer: Sendable {
         var admission = Admission(plan: plan, estimatedTokens: estimatedTokens, headers: LimitHeaders())
         guard !plan.isEmpty else { return admission }
         let now = rateLimiter.clock.now()
-        let rateLimiter = self.rateLimiter
+        var budgetHit: LimitHit?
+        var decision: RateLimiter.Decision?
         do {
             // One transaction for budgets and rates: one lock in memory, one round of row locks on
             // PostgreSQL; an exhausted budget refuses before any rate is charged.
-            let (budgetHit, decision) = try await budgets.store.transactSoon(plan.admitKeys) { states -> (LimitHit?, RateLimiter.Decision?) in
-                if let hit = BudgetTracker.check(plan.budgetRules, in: states, now: now) { return (hit, nil) }
-                guard !plan.rateRules.isEmpty else { return (nil, nil) }
-                return (nil, rateLimiter.acquire(plan.rateRules, tokens: estimatedTokens, in: &states, now: now))
+            try await transact(plan.admitKeys, plan.prepared) { states in
+                budgetHit = BudgetTracker.check(plan.budgetRules, in: states, now: now)
+                guard budgetHit == nil, !plan.rateRules.isEmpty else { return }
+                decision = rateLimiter.acquire(plan.rateRules, tokens: estimatedTokens, in: &states, now: now)
             }
-            if let budgetHit { throw Self.refusal(budgetHit, headers: LimitHeaders(), now: now) }
-            if let decision {
-                admission.headers = decision.headers
-                if let hit = decision.hit { throw Self.refusal(hit, headers: decision.headers, now: now) }
-            }
-        } catch let error as OpsError {
-            throw error
         } catch {
             logger.error("limit store failed; the call goes through unlimited: \(error)")
             admission.plan = .unlimited
+            return admission
+        }
+        if let budgetHit { throw Self.refusal(budgetHit, headers: LimitHeaders(), now: now) }
+        if let decision {
+            admission.headers = decision.headers
+            if let hit = decision.hit { throw Self.refusal(hit, headers: decision.headers, now: now) }
         }
         return admission
     }
@@ -70,20 +73,30 @@ struct LimitEnforcer: Sendable {
         let budgetRules = (costUSD ?? 0) > 0 ? plan.budgetRules : []
         guard !rateRules.isEmpty || !budgetRules.isEmpty else { return }
         let now = rateLimiter.clock.now()
-        let rateLimiter = self.rateLimiter
         let keys = rateRules.isEmpty ? plan.budgetKeys : budgetRules.isEmpty ? plan.rateKeys : plan.settleKeys
+        var alerts: [BudgetTracker.Alert] = []
         do {
-            let alerts = try await budgets.store.transactSoon(keys) { states -> [BudgetTracker.Alert] in
+            try await transact(keys, plan.prepared) { states in
                 rateLimiter.adjustTokens(rateRules, delta: delta, in: &states, now: now)
-                return BudgetTracker.record(costUSD: costUSD ?? 0, budgetRules, in: &states, now: now)
-            }
-            for alert in alerts {
-                let what = alert.exhausted ? "reached its limit" : "crossed its alert threshold"
-                logger.warning("budget alert: \(alert.dimension.rawValue) of \(alert.scope) \(what): spent \(alert.spent) of \(alert.limit)")
+                alerts = BudgetTracker.record(costUSD: costUSD ?? 0, budgetRules, in: &states, now: now)
             }
         } catch {
             logger.error("limit store failed while recording usage: \(error)")
         }
+        for alert in alerts {
+            let what = alert.exhausted ? "reached its limit" : "crossed its alert threshold"
+            logger.warning("budget alert: \(alert.dimension.rawValue) of \(alert.scope) \(what): spent \(alert.spent) of \(alert.limit)")
+        }
+    }
+
+    /// One limit transaction: at once on the plan's cells when the states live in this process
+    /// (the prepared keys are the plan's admission keys, a superset of `keys`), else through the store.
+    private func transact(_ keys: [String], _ prepared: PreparedLimitKeys?, _ body: (inout LimitStates) -> Void) async throws {
+        if let prepared, let memory {
+            if memory.transactInMemory(prepared, body) { return }
+            return try await memory.transact(prepared, body)
+        }
+        try await rateLimiter.store.transact(keys, body)
     }
 
     private static func refusal(_ hit: LimitHit, headers: LimitHeaders, now: Date) -> OpsError {

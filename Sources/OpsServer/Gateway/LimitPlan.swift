@@ -3,8 +3,9 @@ import OpsGateway
 
 /// The rate limits and budgets one key meets on one route (its own, its project's, the route's),
 /// with the store keys each step of a call holds. Built once per key and route and kept by
-/// `LimitPlans`: a call only looks its plan up.
-struct LimitPlan: Sendable {
+/// `LimitPlans`: a call only looks its plan up. A class: a call's admission carries it through
+/// every step, and a struct of nine arrays cost as many retains and releases at each copy.
+final class LimitPlan: Sendable {
     let rateRules: [RateLimiter.Rule]
     let budgetRules: [BudgetTracker.Rule]
     /// Admission: budgets, then rates, in one transaction.
@@ -13,15 +14,18 @@ struct LimitPlan: Sendable {
     let rateKeys: [String]
     let budgetKeys: [String]
     let settleKeys: [String]
+    /// The admission keys' cells when the limits live in this process (`WriteBehindLimitStore`):
+    /// both steps of a call transact on them, settlement leaving what it does not change as it was.
+    let prepared: PreparedLimitKeys?
     /// What the plan was built from: a key or route whose limits changed gets a new plan.
     let keyLimits: KeyLimits
     let routeLimits: RouteConfig.Limits?
 
-    static let unlimited = LimitPlan(rateRules: [], budgetRules: [], keyLimits: KeyLimits(), routeLimits: nil)
+    static let unlimited = LimitPlan(rateRules: [], budgetRules: [], keyLimits: KeyLimits(), routeLimits: nil, memory: nil)
 
     var isEmpty: Bool { rateRules.isEmpty && budgetRules.isEmpty }
 
-    init(key: APIKey, route: RouteConfig?, project: ProjectLimitsConfig?) {
+    convenience init(key: APIKey, route: RouteConfig?, project: ProjectLimitsConfig?, memory: WriteBehindLimitStore?) {
         var rateRules: [RateLimiter.Rule] = []
         var budgetRules: [BudgetTracker.Rule] = []
         let limits = key.limits
@@ -46,11 +50,11 @@ struct LimitPlan: Sendable {
             rateRules.append(.init(scope: .route(route.name), requestsPerMinute: route.limits.requestsPerMinute,
                                    tokensPerMinute: route.limits.tokensPerMinute))
         }
-        self.init(rateRules: rateRules, budgetRules: budgetRules, keyLimits: limits, routeLimits: route?.limits)
+        self.init(rateRules: rateRules, budgetRules: budgetRules, keyLimits: limits, routeLimits: route?.limits, memory: memory)
     }
 
     private init(rateRules: [RateLimiter.Rule], budgetRules: [BudgetTracker.Rule], keyLimits: KeyLimits,
-                 routeLimits: RouteConfig.Limits?) {
+                 routeLimits: RouteConfig.Limits?, memory: WriteBehindLimitStore?) {
         self.rateRules = rateRules
         self.budgetRules = budgetRules
         rateKeys = RateLimiter.keys(rateRules)
@@ -58,6 +62,7 @@ struct LimitPlan: Sendable {
         budgetKeys = BudgetTracker.keys(budgetRules, now: .distantPast)
         admitKeys = budgetKeys + rateKeys
         settleKeys = rateKeys + budgetKeys
+        prepared = admitKeys.isEmpty ? nil : memory?.prepare(admitKeys)
         self.keyLimits = keyLimits
         self.routeLimits = routeLimits
     }

@@ -13,16 +13,19 @@ final class LimitPlans: Sendable {
     private let plans = Mutex<[Name: LimitPlan]>([:])
     private let projects: [String: ProjectLimitsConfig]
     private let capacity: Int
+    /// Where plans find their keys' cells when the limits live in this process.
+    private let memory: WriteBehindLimitStore?
 
-    init(projects: [String: ProjectLimitsConfig], capacity: Int = 10_000) {
+    init(projects: [String: ProjectLimitsConfig], capacity: Int = 10_000, memory: WriteBehindLimitStore? = nil) {
         self.projects = projects
+        self.memory = memory
         self.capacity = max(1, capacity)
     }
 
     func plan(for key: APIKey, route: RouteConfig?) -> LimitPlan {
         let name = Name(keyID: key.id, route: route?.name)
         if let cached = plans.withLock({ $0[name] }), cached.matches(key, route) { return cached }
-        let built = LimitPlan(key: key, route: route, project: projects[key.project])
+        let built = LimitPlan(key: key, route: route, project: projects[key.project], memory: memory)
         plans.withLock { plans in
             if plans.count >= capacity { plans.removeAll(keepingCapacity: true) }
             plans[name] = built

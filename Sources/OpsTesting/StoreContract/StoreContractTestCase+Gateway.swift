@@ -31,10 +31,10 @@ extension StoreContractTestCase {
     /// Limit states: absent until written, written back atomically, removed when set to nil, and
     /// concurrent transactions on the same key never lose an update.
     public func contractLimitStates() async throws {
-        let empty = try await store.transact(["a", "b"]) { states in states.count }
+        let empty = try await store.transact(["a", "b"]) { states in states.present.count }
         XCTAssertEqual(empty, 0)
         try await store.transact(["a"]) { states in states["a"] = LimitState(value: 1.5, stamp: 10) }
-        let read = try await store.transact(["a", "b"]) { states in states }
+        let read = try await store.transact(["a", "b"]) { states in states.present }
         XCTAssertEqual(read, ["a": LimitState(value: 1.5, stamp: 10)])
         try await store.transact(["a"]) { states in states["a"] = nil }
         let cleared = try await store.transact(["a"]) { states in states["a"] }
