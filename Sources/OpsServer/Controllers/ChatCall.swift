@@ -16,7 +16,7 @@ struct ChatCall {
     /// Appended, not assigned: every name occurs once, so there is nothing to look up or replace.
     func headers(draft: TraceDraft, deployment: String?) -> HTTPFields {
         var headers = HTTPFields()
-        headers.reserveCapacity(10)
+        headers.reserveCapacity(11)
         headers.append(HTTPField(name: TraceDraft.traceIDHeader, value: draft.trace.id))
         admission.headers.append(to: &headers)
         if let cache = draft.trace.metadata["cache"]?.stringValue { headers.append(HTTPField(name: ChatController.cacheHeader, value: cache)) }
@@ -50,7 +50,7 @@ struct ChatCall {
         // Serialized once: the same bytes weigh the cache entry and go to the client.
         let body = response.json.serialized()
         services.routing.router.store(response, for: cacheFill, body: body)
-        return JSONResponse.make(body: body, headers: headers(draft: draft, deployment: deployment.name))
+        return JSONResponse.make(body: body, appendingContentTypeTo: headers(draft: draft, deployment: deployment.name))
     }
 
     func stream(draft: inout TraceDraft) async throws -> Response {
@@ -91,7 +91,7 @@ struct ChatCall {
         draft.trace.latencyMs = draft.elapsedMs
         await services.limits.settle(admission, usage: response.usage, costUSD: 0)
         try await services.finishOrRefuse(draft.trace)
-        return JSONResponse.make(body: answer.body, headers: headers(draft: draft, deployment: nil))
+        return JSONResponse.make(body: answer.body, appendingContentTypeTo: headers(draft: draft, deployment: nil))
     }
 
     private func deployment(_ name: String?) throws -> ModelDeployment {

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import OpsCore
@@ -13,6 +14,15 @@ enum JSONResponse {
         var headers = extra
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A JSON body already serialized, with `headers` that hold no content type: it is appended
+    /// rather than looked for among them (a chat answer carries a dozen headers, and setting one
+    /// by name compares it with every other).
+    static func make(body: [UInt8], appendingContentTypeTo headers: HTTPFields) -> Response {
+        var headers = headers
+        headers.append(HTTPField(name: .contentType, value: "application/json"))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// Reads the body (413 past `limit`) and parses it (400 naming the position when malformed).

@@ -38,11 +38,14 @@ public final class GatewayMetrics: Sendable {
     }
 
     /// The registry's series for this call, looked up once per model (and status) and then cached.
+    /// Once a model's series exist a call only reads them: changing the cached entry in place copied
+    /// its dictionary of statuses on every call.
     private func handles(for trace: Trace) -> ModelSeriesHandles {
         let registry = self.registry
         let model = trace.model
-        let modelLabel = [("model", model)]
         return series.withLock { cache in
+            if let handles = cache[model]?.handles(for: trace) { return handles }
+            let modelLabel = [("model", model)]
             var entry = cache[model] ?? ModelSeries()
             defer { cache[model] = entry }
             let status = trace.httpStatus
