@@ -77,7 +77,7 @@ final class ChatRouterTests: XCTestCase {
         let (_, plan) = router.plan(for: ask("q"), using: &random)
         XCTAssertEqual(plan.models, ["backup"])
         XCTAssertEqual(plan.skipped, ["primary"])
-        let (streamed, _) = await router.stream(ask("q"), using: &random)
+        let (streamed, _) = await router.stream(ask("q"), route: router.routes.route(named: "chat"), using: &random)
         XCTAssertEqual(streamed.deployment, "backup")
     }
 }

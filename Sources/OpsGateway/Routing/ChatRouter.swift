@@ -42,7 +42,15 @@ public struct ChatRouter: Sendable {
     /// The route for a request and its attempt plan; a plain model gets a one-step plan with one try
     /// (retries and fallbacks are what routes are for).
     public func plan<R: RandomNumberGenerator>(for request: ChatRequest, using random: inout R) -> (RouteConfig, RoutePlan) {
-        let route = routes.route(named: request.model)
+        plan(for: request, route: routes.route(named: request.model), using: &random)
+    }
+
+    /// `plan(for:using:)` with the request's route already looked up (nil: a plain catalog model).
+    /// The server looks a call's route up once and passes it to every step, so a route change
+    /// applied meanwhile cannot give one call two routes.
+    public func plan<R: RandomNumberGenerator>(for request: ChatRequest, route: RouteConfig?, using random: inout R)
+        -> (RouteConfig, RoutePlan) {
+        let route = route
             ?? RouteConfig(name: request.model, deployments: [.init(model: request.model, weight: 1)],
                            retries: .init(attempts: 0))
         let breakers = self.breakers
@@ -63,9 +71,8 @@ public struct ChatRouter: Sendable {
 
     /// The cached answer to `request`, if any, and how to cache it otherwise. A streaming request
     /// with a hit is answered by replaying the response as chunks.
-    public func lookup(_ request: ChatRequest, project: String, useCache: Bool = true)
+    public func lookup(_ request: ChatRequest, route: RouteConfig?, project: String, useCache: Bool = true)
         async -> (hit: (answer: CachedAnswer, cache: CacheOutcome)?, fill: CacheFill) {
-        let route = routes.route(named: request.model)
         var fill = CacheFill(exactKey: nil, exactTTL: 0, probe: nil)
         guard useCache, let route else { return (nil, fill) }
         if let ttl = route.cache.exactTTLSeconds, ttl > 0, let exactCache {
@@ -97,30 +104,31 @@ public struct ChatRouter: Sendable {
     /// A whole completion, from cache when allowed and available.
     public func complete<R: RandomNumberGenerator>(_ request: ChatRequest, project: String, useCache: Bool = true,
                                                    using random: inout R) async -> Outcome {
-        let (hit, fill) = await lookup(request, project: project, useCache: useCache)
+        let route = routes.route(named: request.model)
+        let (hit, fill) = await lookup(request, route: route, project: project, useCache: useCache)
         if let hit {
-            let (_, plan) = plan(for: request, using: &random)
+            let (_, plan) = plan(for: request, route: route, using: &random)
             return Outcome(execution: Execution(result: .success(hit.answer.response), attempts: [], deployment: nil),
                            cache: hit.cache, plan: plan)
         }
-        let (execution, plan) = await execute(request, using: &random)
+        let (execution, plan) = await execute(request, route: route, using: &random)
         if case .success(let response) = execution.result { store(response, for: fill) }
         return Outcome(execution: execution, cache: fill.isActive ? .miss : .bypass, plan: plan)
     }
 
     /// A whole completion through the route's plan, retries and fallbacks, without the caches.
-    public func execute<R: RandomNumberGenerator>(_ request: ChatRequest, using random: inout R)
+    public func execute<R: RandomNumberGenerator>(_ request: ChatRequest, route: RouteConfig?, using random: inout R)
         async -> (execution: Execution<ChatResponse>, plan: RoutePlan) {
-        let (route, plan) = plan(for: request, using: &random)
+        let (route, plan) = plan(for: request, route: route, using: &random)
         let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
         return (await executor.complete(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random), plan)
     }
 
     /// A streamed completion, never from cache: the server calls `lookup` first, and `store` with
     /// the assembled response once the stream has ended well.
-    public func stream<R: RandomNumberGenerator>(_ request: ChatRequest, using random: inout R)
+    public func stream<R: RandomNumberGenerator>(_ request: ChatRequest, route: RouteConfig?, using random: inout R)
         async -> (execution: Execution<AsyncThrowingStream<ChatChunk, Error>>, plan: RoutePlan) {
-        let (route, plan) = plan(for: request, using: &random)
+        let (route, plan) = plan(for: request, route: route, using: &random)
         let policy = RetryPolicy(route.retries, retryAfterHeader: retryAfterHeader)
         return (await executor.stream(request, plan: plan, policy: policy, timeouts: route.timeouts, using: &random), plan)
     }

@@ -9,6 +9,8 @@ import OpsGateway
 struct ChatCall {
     let services: GatewayServices
     let request: ChatRequest
+    /// The route `request.model` names, looked up once for the whole call; nil for a plain model.
+    let route: RouteConfig?
     let admission: LimitEnforcer.Admission
     var cacheFill = ChatRouter.CacheFill.none
 
@@ -27,7 +29,7 @@ struct ChatCall {
 
     func complete(draft: inout TraceDraft) async throws -> Response {
         var random = FastRandom()
-        let (execution, _) = await services.routing.router.execute(request, using: &random)
+        let (execution, _) = await services.routing.router.execute(request, route: route, using: &random)
         draft.record(execution.attempts, request: request, catalog: services.catalog)
         let response = try execution.get()
         let deployment = try deployment(execution.deployment)
@@ -55,7 +57,7 @@ struct ChatCall {
 
     func stream(draft: inout TraceDraft) async throws -> Response {
         var random = FastRandom()
-        let (execution, _) = await services.routing.router.stream(request, using: &random)
+        let (execution, _) = await services.routing.router.stream(request, route: route, using: &random)
         draft.record(execution.attempts, request: request, catalog: services.catalog)
         let stream = try execution.get()
         let deployment = try deployment(execution.deployment)
@@ -63,7 +65,7 @@ struct ChatCall {
         draft.trace.ttftMs = nil
         var responder = ChatStreamResponder(services: services, draft: draft, request: request, deployment: deployment,
                                             admission: admission, cacheFill: (request.n ?? 1) == 1 ? cacheFill : .none)
-        let totalMs = services.routing.table.route(named: request.model)?.timeouts?.totalMs ?? deployment.timeouts.totalMs
+        let totalMs = route?.timeouts?.totalMs ?? deployment.timeouts.totalMs
         responder.totalLimit = .milliseconds(totalMs)
         return responder.response(streaming: stream, headers: headers(draft: draft, deployment: deployment.name))
     }
@@ -104,7 +106,7 @@ struct ChatCall {
     /// What the cached answer would have cost from the route's first priced deployment.
     private func savedCost(_ usage: Usage?) -> Double? {
         let priced = { (name: String) in services.catalog.entry(named: name)?.deployment.price != nil }
-        let name = services.routing.table.route(named: request.model).map { $0.firstModel(where: priced) }
+        let name = route.map { $0.firstModel(where: priced) }
             ?? (priced(request.model) ? request.model : nil)
         guard let name, let deployment = services.catalog.entry(named: name)?.deployment else { return nil }
         return CostCalculator.cost(of: usage, for: deployment)

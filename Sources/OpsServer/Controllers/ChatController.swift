@@ -29,8 +29,9 @@ struct ChatController {
             if let route { draft.trace.metadata["route"] = .string(route.name) }
             let admission = try await services.limits.admit(key: key, route: route,
                                                             estimatedTokens: LimitEnforcer.estimatedTokens(chat))
-            var call = ChatCall(services: services, request: chat, admission: admission)
-            let (hit, fill) = await services.routing.router.lookup(chat, project: key.project, useCache: !Self.noCache(request))
+            var call = ChatCall(services: services, request: chat, route: route, admission: admission)
+            let (hit, fill) = await services.routing.router.lookup(chat, route: route, project: key.project,
+                                                                       useCache: !Self.noCache(request))
             call.cacheFill = fill
             if let hit { return try await call.answer(fromCache: hit.answer, outcome: hit.cache, draft: &draft) }
             if fill.isActive { draft.record(cache: .miss) }
