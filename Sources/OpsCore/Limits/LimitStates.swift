@@ -11,15 +11,7 @@ public struct LimitStates: Sendable, Equatable {
 
     /// The states of `keys`, all absent. A key given twice is held once.
     public init(keys: [String]) {
-        let repeats = keys.indices.contains { index in keys[..<index].contains(keys[index]) }
-        if repeats {
-            var unique: [String] = []
-            for key in keys where !unique.contains(key) { unique.append(key) }
-            self.keys = unique
-        } else {
-            self.keys = keys  // the caller's array, not a copy
-        }
-        values = Array(repeating: nil, count: self.keys.count)
+        self.init(distinctKeys: Self.distinct(keys))
     }
 
     /// The states of `keys` that the caller knows to be distinct (checked in debug builds only).
@@ -27,6 +19,14 @@ public struct LimitStates: Sendable, Equatable {
         assert(Set(keys).count == keys.count, "limit keys repeat: \(keys)")
         self.keys = keys
         values = Array(repeating: nil, count: keys.count)
+    }
+
+    /// `keys` with each key once, in first-seen order; the caller's array itself when none repeats.
+    public static func distinct(_ keys: [String]) -> [String] {
+        guard keys.indices.contains(where: { keys[..<$0].contains(keys[$0]) }) else { return keys }
+        var unique: [String] = []
+        for key in keys where !unique.contains(key) { unique.append(key) }
+        return unique
     }
 
     /// The state of `key`. Setting a key the transaction does not hold is a programming error:

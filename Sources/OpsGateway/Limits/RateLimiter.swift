@@ -79,7 +79,7 @@ public struct RateLimiter: Sendable {
                 if limit.dimension == .requestsPerMinute { tightestRequests = -1 } else { tightestTokens = -1 }
                 continue
             }
-            let (tat, next) = arrival(of: limit, tokens: tokens, in: states, now: now)
+            let (tat, next) = arrival(of: limit, charging: limit.amount(tokens: tokens), in: states, now: now)
             let allowed = next - now <= window + 1e-9
             let remaining = allowed ? Int(((window - (next - now)) / limit.interval(window) + 1e-9).rounded(.down)) : 0
             if !allowed, decision.hit == nil {
@@ -96,15 +96,15 @@ public struct RateLimiter: Sendable {
         // Charged only once every limit allowed it; nothing above wrote, so each arrival is as computed there.
         if decision.allowed {
             for rule in rules { for limit in rule.limits where limit.limit > 0 {
-                states[limit.key] = LimitState(value: arrival(of: limit, tokens: tokens, in: states, now: now).next)
+                states[limit.key] = LimitState(value: arrival(of: limit, charging: limit.amount(tokens: tokens), in: states, now: now).next)
             } }
         }
         return decision
     }
 
-    /// GCRA for one limit: its theoretical arrival time now, and the one after charging this request.
-    private func arrival(of limit: Limit, tokens: Int, in states: LimitStates, now: Double) -> (tat: Double, next: Double) {
-        let amount = limit.dimension == .requestsPerMinute ? 1.0 : Double(tokens)
+    /// GCRA for one limit: its theoretical arrival time now, and the one after charging `amount`
+    /// (negative: a refund).
+    private func arrival(of limit: Limit, charging amount: Double, in states: LimitStates, now: Double) -> (tat: Double, next: Double) {
         let tat = max(states[limit.key]?.value ?? now, now)
         return (tat, tat + amount * limit.interval(window))
     }
@@ -114,8 +114,7 @@ public struct RateLimiter: Sendable {
         guard delta != 0 else { return }
         let now = date.timeIntervalSince1970
         for rule in rules { for limit in rule.limits where limit.dimension == .tokensPerMinute && limit.limit > 0 {
-            let tat = max(states[limit.key]?.value ?? now, now)
-            states[limit.key] = LimitState(value: max(now, tat + Double(delta) * limit.interval(window)))
+            states[limit.key] = LimitState(value: max(now, arrival(of: limit, charging: Double(delta), in: states, now: now).next))
         } }
     }
 
@@ -128,6 +127,9 @@ public struct RateLimiter: Sendable {
 
         /// The time one unit of the allowance takes to come back.
         func interval(_ window: Double) -> Double { window / limit }
+
+        /// What one request of `tokens` (prompt plus allowance) charges this limit.
+        func amount(tokens: Int) -> Double { dimension == .requestsPerMinute ? 1 : Double(tokens) }
     }
 }
 

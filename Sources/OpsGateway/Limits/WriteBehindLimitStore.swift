@@ -40,7 +40,7 @@ public final class WriteBehindLimitStore: LimitStore, Sendable {
 
     /// The cells of `keys` (each once), created empty and unloaded where the store has none yet.
     public func prepare(_ keys: [String]) -> PreparedLimitKeys {
-        let distinct = LimitStates(keys: keys).keys
+        let distinct = LimitStates.distinct(keys)
         return PreparedLimitKeys(keys: distinct, cells: table.withLock { table in distinct.map { table.cell(for: $0) } })
     }
 

@@ -12,7 +12,6 @@ import OpsTelemetry
 /// store should not take the gateway down with it.
 struct LimitEnforcer: Sendable {
     let rateLimiter: RateLimiter
-    let budgets: BudgetTracker
     let plans: LimitPlans
     let logger: Logger
     /// The store when it keeps the states in this process: calls transact on their plans' cells.
@@ -20,7 +19,6 @@ struct LimitEnforcer: Sendable {
 
     init(store: any LimitStore, projects: [ProjectLimitsConfig], clock: any WallClock, logger: Logger) {
         rateLimiter = RateLimiter(store: store, clock: clock)
-        budgets = BudgetTracker(store: store, clock: clock)
         memory = store as? WriteBehindLimitStore
         plans = LimitPlans(projects: Dictionary(projects.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }), memory: memory)
         self.logger = logger
