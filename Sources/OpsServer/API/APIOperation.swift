@@ -29,4 +29,9 @@ struct APIOperation: Sendable {
     var errors: [Int] = []
     /// The name of a trailing `**` path parameter.
     var catchAll: String? = nil
+    /// A valid request body, shown in the document (and sent first by schemathesis).
+    var example: JSONValue? = nil
+    /// Where a created object's identifier is in the answer (a JSON pointer such as `/id`): the
+    /// document links this route to the routes under its path that take that identifier.
+    var creates: String? = nil
 }

@@ -18,7 +18,7 @@ enum OpenAPIDocument {
         var paths = JSONObject()
         for route in routes {
             var item = paths[route.openAPIPath]?.objectValue ?? JSONObject()
-            item[route.method.rawValue.lowercased()] = operation(route)
+            item[route.method.rawValue.lowercased()] = operation(route, in: routes)
             paths[route.openAPIPath] = .object(item)
         }
         return [
@@ -34,7 +34,7 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func operation(_ route: APIRoute) -> JSONValue {
+    private static func operation(_ route: APIRoute, in routes: [APIRoute]) -> JSONValue {
         let op = route.operation
         var o: JSONObject = ["summary": .string(op.summary), "tags": [.string(op.tag)], "operationId": .string(operationID(route))]
         if let role = route.access.role {
@@ -53,17 +53,22 @@ enum OpenAPIDocument {
         if !(pathParameters + queryParameters).isEmpty { o["parameters"] = .array(pathParameters + queryParameters) }
         if let body = op.body {
             o["requestBody"] = ["required": true,
-                                "content": .object(JSONObject(op.bodyContentTypes.map { ($0, ["schema": body]) }))]
+                                "content": .object(JSONObject(op.bodyContentTypes.map { type in
+                                    var media: JSONObject = ["schema": body]
+                                    if let example = op.example { media["example"] = example }
+                                    return (type, .object(media))
+                                }))]
         }
-        o["responses"] = .object(responses(route))
+        o["responses"] = .object(responses(route, links: links(from: route, in: routes)))
         return .object(o)
     }
 
-    private static func responses(_ route: APIRoute) -> JSONObject {
+    private static func responses(_ route: APIRoute, links: JSONObject) -> JSONObject {
         var responses = JSONObject()
         for answer in route.operation.answers {
             let status = String(answer.status)
             var response = responses[status]?.objectValue ?? ["description": .string(answer.description)]
+            if !links.isEmpty, answer.contentType == "application/json" { response["links"] = .object(links) }
             if let type = answer.contentType {
                 var content = response["content"]?.objectValue ?? JSONObject()
                 content[type] = ["schema": answer.schema]
@@ -76,6 +81,34 @@ enum OpenAPIDocument {
                                          "content": ["application/json": ["schema": APISchema.ref("Error")]]]
         }
         return responses
+    }
+
+    /// Links from a route that creates an object to the routes under its path that take it: the
+    /// new identifier fills the first path parameter the creating route does not have, its own
+    /// parameters come from its request, an item position is the first (0).
+    private static func links(from route: APIRoute, in routes: [APIRoute]) -> JSONObject {
+        guard let pointer = route.operation.creates else { return [:] }
+        let base = route.openAPIPath
+        var links = JSONObject()
+        for target in routes where target.openAPIPath.hasPrefix(base + "/")
+            || (target.openAPIPath == base && target.method != route.method && !route.pathParameters.isEmpty) {
+            var parameters = JSONObject()
+            var created = false
+            for name in target.pathParameters {
+                if route.pathParameters.contains(name) {
+                    parameters[name] = .string("$request.path.\(name)")
+                } else if !created {
+                    parameters[name] = .string("$response.body#\(pointer)")
+                    created = true
+                } else if name == "item" {
+                    parameters[name] = 0
+                }
+            }
+            guard !parameters.isEmpty else { continue }
+            let id = operationID(target)
+            links[id] = ["operationId": .string(id), "parameters": .object(parameters)]
+        }
+        return links
     }
 
     private static func operationID(_ route: APIRoute) -> String {

@@ -15,7 +15,8 @@ enum DatasetDocs {
         query: [format, .init(name: "message", schema: APISchema.string)],
         body: APISchema.string, bodyContentTypes: ["application/jsonl", "text/csv"],
         answers: [.init(description: "The same content was there", schema: APISchema.anyObject),
-                  .init(status: 201, description: "A new version", schema: APISchema.anyObject)], errors: [413])
+                  .init(status: 201, description: "A new version", schema: APISchema.anyObject)], errors: [413],
+        example: "{\"input\": {\"question\": \"a\"}, \"expected_output\": \"b\"}\n", creates: "/dataset")
     static let get = APIOperation(summary: "A version (`name` or `name@hash`) with its items", tag: "datasets",
                                   answers: [.init(schema: APISchema.object(["items": APISchema.array(APISchema.anyObject)]))])
     static let versions = APIOperation(summary: "Every version, newest first", tag: "datasets",

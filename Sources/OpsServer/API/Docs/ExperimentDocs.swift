@@ -13,8 +13,11 @@ enum ExperimentDocs {
                                    answers: [.init(schema: APISchema.list(run))])
     static let create = APIOperation(
         summary: "Start a run over a dataset version (the eval runner calls the gateway and saves items)", tag: "experiments",
-        body: APISchema.object(["dataset": APISchema.string, "plan": APISchema.anyObject], required: ["dataset"]),
-        answers: [.init(status: 201, description: "Created", schema: run)], errors: [404, 413])
+        body: APISchema.object(["dataset": APISchema.string, "target": APISchema.anyObject, "metrics": APISchema.array(APISchema.string),
+                                "concurrency": APISchema.integer], required: ["dataset", "target", "metrics"]),
+        answers: [.init(status: 201, description: "Created", schema: run)], errors: [404, 413],
+        example: ["dataset": "qa", "target": ["type": "prompt", "prompt": "support", "version": 1], "metrics": ["exact"]],
+        creates: "/id")
     static let get = APIOperation(summary: "A run with its items", tag: "experiments",
                                   answers: [.init(schema: APISchema.object(["id": APISchema.string,
                                                                             "items": APISchema.array(APISchema.anyObject)],
@@ -30,7 +33,7 @@ enum ExperimentDocs {
     static let compare = APIOperation(
         summary: "Two runs of one dataset version compared per metric (paired bootstrap, Wilcoxon)", tag: "experiments",
         query: [.init(name: "a", schema: APISchema.string, required: true), .init(name: "b", schema: APISchema.string, required: true),
-                .init(name: "alpha", schema: ["type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1])],
+                .init(name: "alpha", schema: ["type": "number", "minimum": 0, "maximum": 1, "exclusiveMinimum": true, "exclusiveMaximum": true])],
         answers: [.init(schema: APISchema.object(["a": APISchema.anyObject, "b": APISchema.anyObject, "alpha": APISchema.number,
                                                   "regression": APISchema.boolean, "metrics": APISchema.array(APISchema.anyObject),
                                                   "skipped": APISchema.array(APISchema.anyObject)],

@@ -22,7 +22,8 @@ enum GatewayDocs {
             "usage": APISchema.nullable(usage),
         ], required: ["choices"])),
                   .init(description: "The stream, when `stream` is true", contentType: "text/event-stream", schema: APISchema.string)],
-        errors: [404, 409, 413, 429, 502, 504])
+        errors: [404, 409, 413, 429, 502, 504],
+        example: ["model": "mock-model", "messages": [["role": "user", "content": "Hello"]], "max_tokens": 16])
 
     static let embeddings = APIOperation(
         summary: "OpenAI embeddings, float or base64", tag: "gateway",
@@ -34,7 +35,7 @@ enum GatewayDocs {
             "data": APISchema.array(APISchema.object(["object": APISchema.string, "index": APISchema.integer, "embedding": APISchema.any],
                                                      required: ["index", "embedding"])),
         ], required: ["data"]))],
-        errors: [404, 413, 429, 502, 504])
+        errors: [404, 413, 429, 502, 504], example: ["model": "mock-model", "input": "Hello"])
 
     static let model = APISchema.object(["id": APISchema.string, "object": APISchema.string, "created": APISchema.integer,
                                          "owned_by": APISchema.string], required: ["id", "object"])

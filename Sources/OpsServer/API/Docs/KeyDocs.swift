@@ -18,7 +18,8 @@ enum KeyDocs {
         summary: "Issue a key of the caller's project", tag: "keys",
         body: APISchema.object(["role": APISchema.oneOf(["viewer", "developer", "admin"]), "name": APISchema.string,
                                 "expires_in": APISchema.string, "limits": APISchema.anyObject]),
-        answers: [.init(status: 201, description: "Created", schema: issued)], errors: [413])
+        answers: [.init(status: 201, description: "Created", schema: issued)], errors: [413],
+        example: ["role": "viewer", "name": "reader"], creates: "/id")
     static let revoke = APIOperation(summary: "Revoke a key", tag: "keys",
                                      answers: [.init(schema: APISchema.object(["id": APISchema.string, "revoked": APISchema.boolean],
                                                                               required: ["id", "revoked"]))])

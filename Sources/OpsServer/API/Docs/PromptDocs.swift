@@ -20,7 +20,9 @@ enum PromptDocs {
                                 "messages": APISchema.array(GatewayDocs.message), "text": APISchema.string,
                                 "config": APISchema.anyObject, "commit_message": APISchema.string,
                                 "labels": APISchema.array(APISchema.string)], required: ["name"]),
-        answers: [.init(status: 201, description: "Created", schema: version)], errors: [413])
+        answers: [.init(status: 201, description: "Created", schema: version)], errors: [413],
+        example: ["name": "support", "text": "Answer {{question}}", "config": ["model": "mock-model"], "labels": ["production"]],
+        creates: "/name")
     static let get = APIOperation(
         summary: "One version: the newest, `?label=`, `?version=` (or `name@label`, `name@3`); ETag, If-None-Match", tag: "prompts",
         query: [.init(name: "label", schema: APISchema.string), .init(name: "version", schema: versionNumber)],

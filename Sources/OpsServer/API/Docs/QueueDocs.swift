@@ -8,9 +8,11 @@ enum QueueDocs {
         "lease_seconds": APISchema.integer, "item_count": APISchema.integer, "author": APISchema.string,
         "created_at": APISchema.string, "progress": APISchema.anyObject,
     ], required: ["id", "name", "kind", "item_count"])
-    static let item = APISchema.object(["position": APISchema.integer, "status": APISchema.string,
-                                        "trace": APISchema.anyObject, "experiment_item": APISchema.anyObject,
-                                        "scores": APISchema.array(ScoreDocs.score)], required: ["position", "status"])
+    static let item = APISchema.object(["queue_id": APISchema.string, "item": APISchema.integer,
+                                        "state": APISchema.oneOf(["pending", "leased", "completed", "skipped"]),
+                                        "reviewer": APISchema.nullable(APISchema.string), "trace": APISchema.anyObject,
+                                        "experiment_item": APISchema.anyObject, "scores": APISchema.array(ScoreDocs.score)],
+                                       required: ["queue_id", "item", "state"])
     static let source = APISchema.object(["trace_ids": APISchema.array(APISchema.string), "trace_filter": APISchema.anyObject,
                                           "run_id": APISchema.string])
 
@@ -22,7 +24,8 @@ enum QueueDocs {
                                 "score_definitions": APISchema.array(APISchema.string), "lease_seconds": APISchema.integer,
                                 "trace_ids": APISchema.array(APISchema.string), "trace_filter": APISchema.anyObject,
                                 "run_id": APISchema.string], required: ["name", "score_definitions"]),
-        answers: [.init(status: 201, description: "Created", schema: queue)], errors: [404, 409, 413])
+        answers: [.init(status: 201, description: "Created", schema: queue)], errors: [404, 409, 413],
+        example: ["name": "Failures", "score_definitions": ["thumbs"], "trace_filter": ["status": "error"]], creates: "/id")
     static let get = APIOperation(summary: "A queue with its progress", tag: "review", answers: [.init(schema: queue)])
     static let addItems = APIOperation(summary: "Append what the queue does not hold yet", tag: "review", body: source,
                                        answers: [.init(schema: APISchema.object(["added": APISchema.array(APISchema.integer),

@@ -31,5 +31,6 @@ enum ScoreDocs {
         body: APISchema.object(["name": APISchema.string, "kind": APISchema.oneOf(["numeric", "categorical", "boolean"]),
                                 "min": APISchema.number, "max": APISchema.number, "categories": APISchema.array(APISchema.string),
                                 "description": APISchema.string], required: ["name", "kind"]),
-        answers: [.init(status: 201, description: "Created", schema: definition)], errors: [409, 413])
+        answers: [.init(status: 201, description: "Created", schema: definition)], errors: [409, 413],
+        example: ["name": "thumbs", "kind": "boolean"])
 }
