@@ -299,5 +299,6 @@ enum PostgresMigrations {
             "ALTER TABLE generations ADD PRIMARY KEY (trace_id, position)",
             "DROP INDEX generations_trace",
         ]),
+        v16AuditLog,
     ]
 }

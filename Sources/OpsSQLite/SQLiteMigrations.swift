@@ -44,6 +44,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v14") { db in
             try db.execute(sql: v14TraceJournalPosition)
         }
+        migrator.registerMigration("v16") { db in
+            try db.execute(sql: v16AuditLog)
+        }
         return migrator
     }
 

@@ -38,6 +38,7 @@ enum Routes {
         api.put("routes", .key(.admin), RoutingDocs.replace, use: routes.replace)
         api.get("routes/history", .key(.viewer), RoutingDocs.history, use: routes.history)
         api.post("routes/rollback", .key(.admin), RoutingDocs.rollback, use: routes.rollback)
+        api.get("audit", .key(.admin), AuditDocs.list, use: AuditController(services: services).list)
         let prompts = PromptsController(services: services)
         api.get("prompts", .key(.viewer), PromptDocs.list, use: prompts.list)
         api.post("prompts", .key(.developer), PromptDocs.push, use: prompts.push)

@@ -17,6 +17,7 @@ public actor InMemoryStore: OpsStore {
     let datasetStore = InMemoryDatasetStore()
     let experimentStore = InMemoryExperimentStore()
     let reviewStore = InMemoryReviewStore()
+    let auditStore = InMemoryAuditStore()
 
     public init() {}
 

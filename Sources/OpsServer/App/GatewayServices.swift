@@ -24,6 +24,8 @@ public struct GatewayServices: Sendable {
     let writeBehindLimits: WriteBehindLimitStore?
     /// Prompt versions for the gateway's `prompt` field, read from the store once.
     let prompts: PromptVersionCache
+    /// The hash-chained audit log: `services.audit.record(.keyCreate, by: key, target: id)`.
+    public let audit: AuditLog
 
     init(config: LLMOpsConfig, store: any OpsStore, recorder: TraceRecorder, metrics: GatewayMetrics,
          catalog: ModelCatalog, authenticator: KeyAuthenticator, clock: any WallClock = SystemClock(),
@@ -41,6 +43,7 @@ public struct GatewayServices: Sendable {
         writeBehindLimits = shared ? nil : WriteBehindLimitStore(backing: store)
         limits = LimitEnforcer(store: writeBehindLimits ?? store, projects: config.projects, clock: clock, logger: logger)
         prompts = PromptVersionCache(store: store)
+        audit = AuditLog(store: store, clock: clock, logger: logger)
     }
 
     /// Applies route changes and follows those made elsewhere.

@@ -53,5 +53,7 @@ public enum ConsoleRoutes {
         pages.post("/review/:id/items/:item/skip") { try await review.skip($0, context: $1) }
         let routes = ConsoleRoutesController(services: services, renderer: renderer)
         pages.get("/routes") { try await routes.show($0, context: $1) }
+        let audit = ConsoleAuditController(services: services, renderer: renderer)
+        pages.get("/audit") { try await audit.list($0, context: $1) }
     }
 }

@@ -74,6 +74,9 @@ struct DatasetsController {
         let existed = try await services.store.version(project: key.project, dataset: name, hash: hash) != nil
         let version = try await services.store.createVersion(project: key.project, dataset: name, items: items,
                                                              author: key.id, message: message)
+        await services.audit.record(.datasetImport, by: key, target: name,
+                                    detail: ["version": .string(version.hash), "items": .int(Int64(items.count)),
+                                             "created": .bool(!existed), "message": .string(message)])
         var json = DatasetVersionSummary(version).apiJSON.objectValue ?? JSONObject()
         json["created"] = .bool(!existed)
         return JSONResponse.make(.object(json), status: existed ? .ok : .created)

@@ -30,6 +30,8 @@ struct KeysController {
         }
         let issued = try await KeyIssuer(store: services.store, clock: services.clock)
             .issue(project: admin.project, role: role, name: try fields.string("name"), expiresAt: expiresAt, limits: limits)
+        await services.audit.record(.keyCreate, by: admin, target: issued.key.id,
+                                    detail: ["role": .string(role.rawValue), "name": issued.key.name.map { .string($0) } ?? .null])
         var json = issued.key.apiJSON.objectValue ?? JSONObject()
         json["key"] = .string(issued.secret)
         return JSONResponse.make(.object(json), status: .created)
@@ -43,6 +45,7 @@ struct KeysController {
             throw OpsError(.notFound, "No key '\(id)' in project '\(admin.project)'", param: "id", code: "key_not_found")
         }
         services.authenticator.invalidate()
+        await services.audit.record(.keyRevoke, by: admin, target: id)
         return JSONResponse.make(["id": .string(id), "revoked": true])
     }
 
@@ -59,6 +62,8 @@ struct KeysController {
         }
         let issued = try await KeyIssuer(store: services.store, clock: services.clock).rotate(old, grace: grace)
         services.authenticator.invalidate()
+        await services.audit.record(.keyRotate, by: admin, target: old.id,
+                                    detail: ["new_key": .string(issued.key.id), "grace_s": .double(grace)])
         var json = issued.key.apiJSON.objectValue ?? JSONObject()
         json["key"] = .string(issued.secret)
         json["replaces"] = .string(old.id)

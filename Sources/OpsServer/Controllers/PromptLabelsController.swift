@@ -31,6 +31,8 @@ struct PromptLabelsController {
         let move = try await services.store.moveLabel(project: key.project, name: name, label: label, to: version,
                                                       actor: key.id)
         services.prompts.invalidate(project: key.project, name: name)
+        await services.audit.record(.promptLabel, by: key, target: name,
+                                    detail: ["label": .string(label), "version": .int(Int64(version)), "rollback": .bool(move.isRollback)])
         var json = move.json.objectValue ?? JSONObject()
         json["rollback"] = .bool(move.isRollback)
         return JSONResponse.make(.object(json))

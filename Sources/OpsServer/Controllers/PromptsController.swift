@@ -26,6 +26,8 @@ struct PromptsController {
             moves.append(try await services.store.moveLabel(project: key.project, name: version.name, label: label,
                                                             to: version.number, actor: key.id))
         }
+        await services.audit.record(.promptPush, by: key, target: version.name,
+                                    detail: ["version": .int(Int64(version.number)), "labels": .array(push.labels.map { .string($0) })])
         var json = version.json.objectValue ?? JSONObject()
         json["labels"] = .array(push.labels.map { .string($0) })
         json["label_moves"] = .array(moves.map(\.json))

@@ -48,6 +48,8 @@ struct KeysCommand: AsyncParsableCommand {
             let store = try await options.openStore()
             let issued = try await KeyIssuer(store: store).issue(project: project, role: role, name: name, expiresAt: expiresAt,
                                                                  limits: limits)
+            await AuditLog(store: store).record(.keyCreate, actor: "cli", project: project, target: issued.key.id,
+                                                detail: ["role": .string(role.rawValue), "name": name.map { .string($0) } ?? .null])
             try await store.close()
             FileHandle.standardError.write(Data("Created key \(issued.key.id) (\(role.rawValue)) for project '\(project)':\n".utf8))
             print(issued.secret)
@@ -82,7 +84,9 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await options.openStore()
+            let project = try await store.listKeys(project: nil).first { $0.id == id }?.project
             let revoked = try await store.revokeKey(id: id, at: Date())
+            if revoked, let project { await AuditLog(store: store).record(.keyRevoke, actor: "cli", project: project, target: id) }
             try await store.close()
             guard revoked else { throw ValidationError("no key with id '\(id)'") }
             print("Revoked \(id)")
@@ -109,6 +113,8 @@ struct KeysCommand: AsyncParsableCommand {
                 throw ValidationError("no active key with id '\(id)'")
             }
             let issued = try await KeyIssuer(store: store).rotate(old, grace: seconds)
+            await AuditLog(store: store).record(.keyRotate, actor: "cli", project: old.project, target: old.id,
+                                                detail: ["new_key": .string(issued.key.id), "grace_s": .double(seconds)])
             try await store.close()
             let until = Date().addingTimeInterval(seconds).iso8601
             FileHandle.standardError.write(Data("Created key \(issued.key.id) replacing \(id), which works until \(until):\n".utf8))

@@ -8,7 +8,7 @@ import OpsCore
 struct ConsoleRenderer: Sendable {
     /// Which navigation entry is highlighted.
     enum Section: Sendable {
-        case dashboard, traces, prompts, datasets, experiments, review, routes, other
+        case dashboard, traces, prompts, datasets, experiments, review, routes, audit, other
     }
 
     /// What the layout shows around the page.
@@ -23,6 +23,9 @@ struct ConsoleRenderer: Sendable {
         var onExperiments: Bool
         var onReview: Bool
         var onRoutes: Bool
+        var onAudit: Bool
+        /// The audit page is for admins; others do not see its link.
+        var isAdmin: Bool
         var project: String
         var role: String
         var keyPrefix: String
@@ -41,6 +44,7 @@ struct ConsoleRenderer: Sendable {
         let layout = Layout(title: title, body: body, signedIn: key != nil, onDashboard: section == .dashboard,
                             onTraces: section == .traces, onPrompts: section == .prompts, onDatasets: section == .datasets,
                             onExperiments: section == .experiments, onReview: section == .review, onRoutes: section == .routes,
+                            onAudit: section == .audit, isAdmin: key?.role == .admin,
                             project: key?.project ?? "", role: key?.role.rawValue ?? "",
                             keyPrefix: key?.prefix ?? "")
         let html = library.render(layout, withTemplate: "layout") ?? body

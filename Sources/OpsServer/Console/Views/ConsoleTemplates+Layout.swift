@@ -95,7 +95,7 @@ extension ConsoleTemplates {
     <header>
       <span class="brand">LLMOps</span>
       {{#signedIn}}
-      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a><a href="/prompts" class="{{#onPrompts}}active{{/onPrompts}}">Prompts</a><a href="/datasets" class="{{#onDatasets}}active{{/onDatasets}}">Datasets</a><a href="/experiments" class="{{#onExperiments}}active{{/onExperiments}}">Experiments</a><a href="/review" class="{{#onReview}}active{{/onReview}}">Review</a><a href="/routes" class="{{#onRoutes}}active{{/onRoutes}}">Routes</a></nav>
+      <nav><a href="/" class="{{#onDashboard}}active{{/onDashboard}}">Dashboard</a><a href="/traces" class="{{#onTraces}}active{{/onTraces}}">Traces</a><a href="/prompts" class="{{#onPrompts}}active{{/onPrompts}}">Prompts</a><a href="/datasets" class="{{#onDatasets}}active{{/onDatasets}}">Datasets</a><a href="/experiments" class="{{#onExperiments}}active{{/onExperiments}}">Experiments</a><a href="/review" class="{{#onReview}}active{{/onReview}}">Review</a><a href="/routes" class="{{#onRoutes}}active{{/onRoutes}}">Routes</a>{{#isAdmin}}<a href="/audit" class="{{#onAudit}}active{{/onAudit}}">Audit</a>{{/isAdmin}}</nav>
       <div class="who"><span>project <strong>{{project}}</strong> · {{role}} key {{keyPrefix}}…</span>
         <form method="post" action="/logout"><button type="submit">Sign out</button></form></div>
       {{/signedIn}}

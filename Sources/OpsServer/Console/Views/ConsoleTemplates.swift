@@ -10,7 +10,8 @@ enum ConsoleTemplates {
         ["layout": layout, "login": login, "dashboard": dashboard, "traces": traces, "trace": trace, "message": message, "routes": routes,
          "problem": problem, "prompts": prompts, "prompt": prompt, "prompt-diff": promptDiff, "playground": playground,
          "datasets": datasets, "dataset": dataset, "experiments": experiments, "experiment": experiment,
-         "experiment-compare": experimentCompare, "review-queues": reviewQueues, "review": review, "add-to-queue": addToQueue, "queue-notice": queueNotice]
+         "experiment-compare": experimentCompare, "review-queues": reviewQueues, "review": review, "add-to-queue": addToQueue, "queue-notice": queueNotice,
+         "audit": audit]
     }
 
     /// A library with every template parsed; throws on a template syntax error (a test checks it does not).
