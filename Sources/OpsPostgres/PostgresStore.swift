@@ -95,11 +95,31 @@ public final class PostgresStore: OpsStore {
         await runTask.value
     }
 
-    /// Runs `body`, turning driver errors into `PostgresStoreError`.
+    /// Runs `body`, turning driver errors into `PostgresStoreError`. While the server is down the
+    /// pool holds queries until its own circuit breaker trips (a minute); a query still waiting
+    /// after twice the connect timeout fails as `.unavailable` instead, so a caller answers 503 in
+    /// seconds rather than holding its client.
     @discardableResult
     func run<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        let timeout = connectTimeout * 2
         do {
-            return try await body()
+            let outcome = try await withoutActuallyEscaping(body) { body in
+                // The group awaits both children before returning, so `body` never outlives this call.
+                nonisolated(unsafe) let body = body
+                return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
+                    group.addTask { .finished(try await body()) }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        return .timedOut
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next() ?? .timedOut
+                }
+            }
+            switch outcome {
+            case .finished(let value): return value
+            case .timedOut: throw PostgresStoreError(.unavailable, "\(operation) got no answer within \(timeout)")
+            }
         } catch let error as OpsError {
             throw error
         } catch let error as PostgresTransactionError where error.closureError is OpsError {
@@ -109,5 +129,10 @@ public final class PostgresStore: OpsStore {
         } catch {
             throw PostgresStoreError.wrapping(error, during: operation)
         }
+    }
+
+    private enum Outcome<T: Sendable>: Sendable {
+        case finished(T)
+        case timedOut
     }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// What went wrong in the Postgres store, with the server's own message: PostgresNIO's
 /// `PSQLError` prints a generic text on purpose, so the useful fields are pulled out here.
-public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
+public struct PostgresStoreError: OpsErrorConvertible, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The storage URL is malformed.
         case invalidURL
@@ -30,12 +30,12 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "Postgres store: \(message)" }
 
-    /// The same failure in the vocabulary the server maps to HTTP.
+    /// The same failure in the vocabulary the server maps to HTTP, without the server's own words
+    /// (they stay in `description`, for the log).
     public var opsError: OpsError {
         switch kind {
-        case .unavailable: return OpsError(.unavailable, description)
-        case .invalidURL: return OpsError(.invalidRequest, description)
-        case .constraint, .corruptData, .database: return OpsError(.internalError, description)
+        case .unavailable: return .storeUnavailable()
+        case .invalidURL, .constraint, .corruptData, .database: return .storeFailed
         }
     }
 
@@ -53,6 +53,9 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
             return fromPSQL(error, during: operation)
         case is CancellationError:
             return PostgresStoreError(.unavailable, "\(operation) was cancelled")
+        case let error where String(describing: type(of: error)) == "ConnectionPoolError":
+            // The pool's circuit breaker tripped: no connection could be made for a while.
+            return PostgresStoreError(.unavailable, "\(operation) failed: the connection pool cannot connect (\(error))")
         default:
             return PostgresStoreError(.database, "\(operation) failed: \(error)")
         }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import OpsCore
 import OpsLocalModels
@@ -7,9 +8,12 @@ import OpsLocalModels
 /// The one place errors become HTTP: every error a handler throws leaves here as an
 /// OpenAI-shaped body `{"error":{"message","type","param","code"}}` with its status.
 enum HTTPErrorMapping {
-    /// Any error as an `OpsError` (unknown errors become 500s that still say what happened).
+    /// Any error as an `OpsError`. Module errors say their own (`OpsErrorConvertible`); errors
+    /// nothing here knows become a bare 500: their text may hold a driver's or a library's words,
+    /// which go to the log (`ErrorMiddleware`), never to a client.
     static func opsError(from error: any Error) -> OpsError {
         if let e = error as? OpsError { return e }
+        if let e = error as? any OpsErrorConvertible { return e.opsError }
         if let e = error as? LocalModelError {
             return OpsError(e.isClientError ? .invalidRequest : .internalError, e.description,
                             code: e.isClientError ? "invalid_request" : "local_model_error")
@@ -25,7 +29,7 @@ enum HTTPErrorMapping {
         }
         if error is CancellationError { return OpsError(.internalError, "The request was cancelled", code: "cancelled") }
         if let e = error as? JSONParseError { return .invalid("Malformed JSON body: \(e)", code: "invalid_json") }
-        return OpsError(.internalError, "Internal error: \(error)", code: "internal_error")
+        return OpsError(.internalError, "Internal error", code: "internal_error")
     }
 
     static func status(for error: OpsError) -> HTTPResponse.Status {
@@ -78,14 +82,21 @@ enum HTTPErrorMapping {
 }
 
 /// Catches whatever a handler throws and answers through `HTTPErrorMapping`.
+/// Server-side failures (5xx other than an upstream's) are logged with their full text, which the
+/// client never sees.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = OpsRequestContext
+    var logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            return HTTPErrorMapping.response(for: error)
+            let response = HTTPErrorMapping.response(for: error)
+            if response.status == .internalServerError || response.status == .serviceUnavailable {
+                logger.error("\(request.method) \(request.uri.path) answered \(response.status.code): \(String(describing: error))")
+            }
+            return response
         }
     }
 }

@@ -18,7 +18,7 @@ final class BadInputTests: XCTestCase {
 
     func testMalformedJSONNamesThePosition() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.send(.POST, "/v1/chat/completions", key: gw.developer, body: Array("{\"model\": \"mock-model\",\n \"messages\": [}".utf8))
         assertError(reply, status: 400, code: "invalid_json", messageContains: "line 2, column 15")
         let traces = try await gw.traces(key: gw.viewer)
@@ -29,7 +29,7 @@ final class BadInputTests: XCTestCase {
 
     func testWrongAndMissingFieldsAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let missingMessages = try await gw.post("/v1/chat/completions", ["model": "mock-model"], key: gw.developer)
         assertError(missingMessages, status: 400, param: "messages", messageContains: "messages is required")
         let missingModel = try await gw.post("/v1/chat/completions", ["messages": [["role": "user", "content": "x"]]], key: gw.developer)
@@ -47,7 +47,7 @@ final class BadInputTests: XCTestCase {
 
     func testUnknownModelIs404() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "gpt-nope"), key: gw.developer)
         assertError(reply, status: 404, param: "model", code: "model_not_found", messageContains: "gpt-nope")
         let unknownTraces = try await gw.traces(key: gw.viewer)
@@ -56,7 +56,7 @@ final class BadInputTests: XCTestCase {
 
     func testOversizeBodyIs413() async throws {
         let gw = try await GatewayHarness.start { $0.server.maxBodyBytes = 1_000 }
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat(String(repeating: "x", count: 5_000)), key: gw.developer)
         assertError(reply, status: 413, messageContains: "exceeds the limit of 1000 bytes")
         let oversizeTraces = try await gw.traces(key: gw.viewer)
@@ -65,7 +65,7 @@ final class BadInputTests: XCTestCase {
 
     func testMissingWrongAndRevokedKeysAre401() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         assertError(try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: nil), status: 401, messageContains: "Missing API key")
         assertError(try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: "llmops-wrong"), status: 401,
                     code: "invalid_api_key", messageContains: "Incorrect API key")
@@ -82,7 +82,7 @@ final class BadInputTests: XCTestCase {
 
     func testRoleWithoutTheRightIs403AndTraced() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: gw.viewer)
         assertError(reply, status: 403, code: "insufficient_role", messageContains: "needs 'developer'")
         assertError(try await gw.post("/api/keys", ["role": "admin"], key: gw.developer), status: 403, messageContains: "needs 'admin'")
@@ -93,7 +93,7 @@ final class BadInputTests: XCTestCase {
 
     func testUpstream4xxIsPassedThroughAnd5xxIs502() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         gw.mock.enqueue(.status(400, message: "This model's maximum context length is 8192 tokens"), .status(503, message: "overloaded"))
         let passed = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: gw.developer)
         assertError(passed, status: 400, messageContains: "maximum context length is 8192")
@@ -106,7 +106,7 @@ final class BadInputTests: XCTestCase {
 
     func testUpstreamTimeoutIs504() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         gw.mock.enqueue(.delay(ms: 3_000, then: .echo))
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: gw.developer)
         assertError(reply, status: 504, code: "upstream_timeout", messageContains: "timed out")
@@ -116,7 +116,7 @@ final class BadInputTests: XCTestCase {
 
     func testMalformedUpstreamJSONIs502() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         gw.mock.enqueue(.malformedJSON)
         assertError(try await gw.post("/v1/chat/completions", GatewayHarness.chat("x"), key: gw.developer), status: 502,
                     code: "upstream_malformed", messageContains: "malformed JSON")
@@ -124,7 +124,7 @@ final class BadInputTests: XCTestCase {
 
     func testStreamErrorAfterFirstTokenEndsWithErrorEventAndTrace() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         gw.mock.enqueue(.streamError(afterChunks: 2, message: "boom"))
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", stream: true), key: gw.developer)
         XCTAssertEqual(reply.status, 200)

@@ -6,7 +6,7 @@ import XCTest
 final class ChatCompletionsTests: XCTestCase {
     func testCompletionIsForwardedAndTraced() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.post("/v1/chat/completions",
                                       GatewayHarness.chat("hello there", extra: [("user", "u-1"), ("temperature", 0.5),
                                                                                  ("metadata", ["tags": ["t1"], "team": "search"])]),
@@ -43,7 +43,7 @@ final class ChatCompletionsTests: XCTestCase {
 
     func testStreamIsRelayedChunkByChunkWithUsageAndTrace() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("alpha beta gamma", stream: true), key: gw.developer)
         XCTAssertEqual(reply.status, 200)
         XCTAssertEqual(reply.header("content-type"), "text/event-stream")
@@ -64,7 +64,7 @@ final class ChatCompletionsTests: XCTestCase {
 
     func testStreamWithIncludeUsageEndsWithUsageChunk() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let body = GatewayHarness.chat("x y", stream: true, extra: [("stream_options", ["include_usage": true])])
         let reply = try await gw.post("/v1/chat/completions", body, key: gw.developer)
         let events = reply.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
@@ -75,7 +75,7 @@ final class ChatCompletionsTests: XCTestCase {
 
     func testAnthropicModelIsTranslatedBothWays() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let body: JSONValue = ["model": "mock-claude", "max_tokens": 50,
                                "messages": [["role": "system", "content": "be brief"], ["role": "user", "content": "hi claude"]]]
         let reply = try await gw.post("/v1/chat/completions", body, key: gw.developer)
@@ -99,7 +99,7 @@ final class ChatCompletionsTests: XCTestCase {
 
     func testEmbeddingsAsFloatsAndBase64() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let floats = try await gw.post("/v1/embeddings", ["model": "mock-model", "input": ["a", "bb"]], key: gw.developer)
         XCTAssertEqual(floats.status, 200, floats.text)
         let data = try XCTUnwrap(floats.json["data"]?.arrayValue)
@@ -115,7 +115,7 @@ final class ChatCompletionsTests: XCTestCase {
 
     func testModelsList() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let reply = try await gw.get("/v1/models", key: gw.viewer)
         let ids = reply.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
         XCTAssertEqual(ids, ["mock-model", "mock-claude"])

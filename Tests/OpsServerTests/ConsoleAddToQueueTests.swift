@@ -7,7 +7,7 @@ import XCTest
 final class ConsoleAddToQueueTests: XCTestCase {
     func testATraceIsAddedFromItsPage() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 2)
         let none = try await gw.page("/traces/\(traces[1])", as: gw.developer)
         assertPage(none, contains: [#"id="no-queue-choice">No queue of traces yet"#])
@@ -48,7 +48,7 @@ final class ConsoleAddToQueueTests: XCTestCase {
 
     func testARunsItemsAreAddedFromItsPage() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 1)
         let traceQueue = try await QueuesAPITests.queue(gw, traceIDs: traces)
         let runs = try await QueueAdditionsAPITests.twoRuns(gw)
@@ -82,7 +82,7 @@ final class ConsoleAddToQueueTests: XCTestCase {
 
     func testAnotherProjectCannotAddThisProjectsTracesOrUseItsQueues() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 1)
         let alphaQueue = try await QueuesAPITests.queue(gw, traceIDs: traces)
         let betaReply = try await gw.post("/v1/chat/completions", GatewayHarness.chat("beta question"), key: gw.otherProject)

@@ -28,7 +28,7 @@ final class ConsoleExperimentPagesTests: XCTestCase {
 
     func testRunListAndItemTable() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let (baseline, candidate) = try await Self.twoRuns(gw)
         let list = try await gw.page("/experiments", as: gw.viewer)
         assertPage(list, contains: [#"<a class="run-link" href="/experiments/\#(baseline)">"#, "prompt qa@1", "exact, bleu",
@@ -45,7 +45,7 @@ final class ConsoleExperimentPagesTests: XCTestCase {
 
     func testComparisonOfTwoRuns() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let (baseline, candidate) = try await Self.twoRuns(gw)
         let page = try await gw.page("/experiments/compare?baseline=\(baseline)&candidate=\(candidate)", as: gw.viewer)
         // exact: baseline mean 4/6, candidate 4/6; two wins (items 2, 5), two losses (1, 4), two ties.

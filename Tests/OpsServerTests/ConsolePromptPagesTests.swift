@@ -17,7 +17,7 @@ final class ConsolePromptPagesTests: XCTestCase {
 
     func testPromptListVersionsLabelsAndHistory() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushPrompts(gw)
         let list = try await gw.page("/prompts", as: gw.viewer)
         assertPage(list, contains: [#"<a class="prompt-link" href="/prompts/support">support</a>"#, "<td class=\"num\">v2</td>",
@@ -42,7 +42,7 @@ final class ConsolePromptPagesTests: XCTestCase {
 
     func testDiffBetweenTwoVersions() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushPrompts(gw)
         let diff = try await gw.page("/prompts/support/diff?from=1&to=2", as: gw.viewer)
         assertPage(diff, contains: ["<h1>support@1 → support@2</h1>", #"<div class="removed">- Answer briefly: {{question}}</div>"#,
@@ -60,7 +60,7 @@ final class ConsolePromptPagesTests: XCTestCase {
 
     func testPlaygroundRunsAVersionThroughTheGateway() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushPrompts(gw)
         let form = try await gw.page("/prompts/support/playground?version=2", as: gw.developer)
         assertPage(form, contains: [#"<textarea name="var.question" id="pg-var-question">"#, #"name="var.name""#,
@@ -93,7 +93,7 @@ final class ConsolePromptPagesTests: XCTestCase {
 
     func testDatasetPages() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let first = try await gw.sendRaw(.POST, "/api/datasets/qa?format=jsonl", key: gw.developer,
                                          body: "{\"input\": {\"question\": \"Capital of France?\"}, \"expected_output\": \"Paris\"}\n")
         let second = try await gw.sendRaw(.POST, "/api/datasets/qa?format=jsonl", key: gw.developer,

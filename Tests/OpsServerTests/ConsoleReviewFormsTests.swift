@@ -7,7 +7,7 @@ import XCTest
 final class ConsoleReviewFormsTests: XCTestCase {
     func testDevelopersDefineScoresFromTheReviewPage() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let viewerPage = try await gw.page("/review", as: gw.viewer)
         assertPage(viewerPage, contains: [#"id="no-queues""#, #"id="no-definitions""#, "A developer key can create one"])
         XCTAssertFalse(viewerPage.text.contains("definition-form"))
@@ -61,7 +61,7 @@ final class ConsoleReviewFormsTests: XCTestCase {
 
     func testDevelopersCreateQueuesFromTheReviewPage() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 2)
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "missing"), key: gw.developer)
         let runs = try await QueueAdditionsAPITests.twoRuns(gw)

@@ -7,7 +7,7 @@ import XCTest
 final class ConsoleReviewPagesTests: XCTestCase {
     func testAReviewerScoresAndSkipsItemsInTheConsole() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 3)
         let id = try await QueuesAPITests.queue(gw, traceIDs: traces)
         let queues = try await gw.page("/review", as: gw.viewer)
@@ -54,7 +54,7 @@ final class ConsoleReviewPagesTests: XCTestCase {
 
     func testFeedbackShowsOnTheTracePage() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let trace = try await ScoresAPITests.trace(gw)
         _ = try await gw.post("/api/scores", ["trace_id": .string(trace), "name": "thumbs", "value": false, "comment": "<i>wrong</i>"],
                               key: gw.developer)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import OpsCore
 import OpsGateway
@@ -22,6 +23,8 @@ struct ConsoleTestApp {
     let services: GatewayServices
     let viewerSecret: String
     let viewerKey: APIKey
+    /// The token of a console session of the viewer key, started at `now`.
+    let sessionToken: String
 
     static func make() async throws -> ConsoleTestApp {
         let store = InMemoryStore()
@@ -32,19 +35,22 @@ struct ConsoleTestApp {
                                        recorder: TraceRecorder(store: store, durability: .strict), metrics: GatewayMetrics(),
                                        catalog: ModelCatalog(), authenticator: KeyAuthenticator(store: store, clock: clock, ttl: .zero),
                                        clock: clock)
-        return ConsoleTestApp(store: store, services: services, viewerSecret: issued.secret, viewerKey: issued.key)
+        let token = try await ConsoleSessions(store: store, clock: clock, ttl: 3_600).start(for: issued.key)
+        return ConsoleTestApp(store: store, services: services, viewerSecret: issued.secret, viewerKey: issued.key,
+                              sessionToken: token)
     }
 
     var application: some ApplicationProtocol {
         let router = Router(context: OpsRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(logger: Logger(label: "test")))
         ConsoleRoutes.register(on: router, services: services)
         return Application(router: router)
     }
 
     /// The cookie header a signed-in browser sends.
     var sessionHeaders: HTTPFields {
-        [.cookie: "\(ConsoleSession.cookieName)=\(ConsoleSession.encode(viewerSecret))"]
+        [.cookie: "\(ConsoleCookies.sessionName)=\(sessionToken)"]
     }
 
     /// A chat trace in project `alpha`, `minutesAgo` before `now`.

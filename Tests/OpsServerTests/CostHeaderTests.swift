@@ -5,7 +5,7 @@ import XCTest
 final class CostHeaderTests: XCTestCase {
     func testPlainAnswersCarryTheirCostAndStreamsDoNot() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let plain = try await gw.post("/v1/chat/completions", ["model": "mock-model", "messages": [["role": "user", "content": "one two three"]]],
                                       key: gw.developer)
         XCTAssertEqual(plain.status, 200, plain.text)

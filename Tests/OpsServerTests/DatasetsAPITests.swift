@@ -13,7 +13,7 @@ final class DatasetsAPITests: XCTestCase {
 
     func testImportReadExportAndVersions() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.importReadExportAndVersions(gw)
     }
 
@@ -70,7 +70,7 @@ final class DatasetsAPITests: XCTestCase {
 
     func testBadFilesAreRejectedWholeNamingLineAndField() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let badJSON = "{\"input\": \"a\"}\n{\"input\": \"b\", \"expected\": \"B\"}\n"
         assertAPIError(try await gw.sendRaw(.POST, "/api/datasets/qa?format=jsonl", key: gw.developer, body: badJSON),
                        status: 400, param: "expected", code: "invalid_dataset", messageContains: "line 2, field expected")
@@ -116,7 +116,7 @@ final class DatasetsAPITests: XCTestCase {
 
     func testItemsFromTracesAndIsolation() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         _ = try await gw.sendRaw(.POST, "/api/datasets/qa?format=jsonl", key: gw.developer,
                                  body: "{\"input\": \"seed\", \"expected_output\": \"x\"}\n")
         for text in ["first question", "second question"] {

@@ -34,7 +34,7 @@ final class ExperimentCompareAPITests: XCTestCase {
 
     func testComparesTwoRuns() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await setUp(gw)
         let a = try await makeRun(gw, scores: (0..<10).map { _ in (1, 4) })
         let b = try await makeRun(gw, scores: (0..<10).map { i in (i < 9 ? 0 : 1, i == 3 ? nil : 5) })
@@ -74,7 +74,7 @@ final class ExperimentCompareAPITests: XCTestCase {
 
     func testBadComparisonsAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await setUp(gw)
         let a = try await makeRun(gw, scores: [(1, 4)])
         let other = try await makeRun(gw, dataset: "other", scores: [(1, 4)])

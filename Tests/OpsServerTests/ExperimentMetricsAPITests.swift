@@ -31,7 +31,7 @@ final class ExperimentMetricsAPITests: XCTestCase {
 
     func testJudgeLabelsResolveAtCreationAndSettingsAreStored() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await setUp(gw)
         let created = try await gw.post("/api/experiments", plan(["exact", "judge:grader@production", "judge:grader",
                                                                   "external:cmd:./score.sh", "external:http:http://127.0.0.1:1/s"],
@@ -59,7 +59,7 @@ final class ExperimentMetricsAPITests: XCTestCase {
 
     func testBadJudgeAndScorerPlansAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await setUp(gw)
         let cases: [(JSONValue, Int, String, String)] = [
             (plan(["exact", "judge:nope@production"]), 404, "metrics[1]", "No prompt named 'nope'"),
@@ -91,7 +91,7 @@ final class ExperimentMetricsAPITests: XCTestCase {
 
     func testReasonsAreStoredWithScores() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await setUp(gw)
         let created = try await gw.post("/api/experiments", plan(["judge:grader@production"]), key: gw.developer)
         let id = try XCTUnwrap(created.json["id"]?.stringValue)

@@ -19,7 +19,7 @@ final class ExperimentsAPITests: XCTestCase {
 
     func testRunLifecycle() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let hash = try await setUp(gw)
         let created = try await gw.post("/api/experiments", Self.plan, key: gw.developer)
         XCTAssertEqual(created.status, 201, created.text)
@@ -53,7 +53,7 @@ final class ExperimentsAPITests: XCTestCase {
 
     func testBadPlansAndResultsAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         _ = try await setUp(gw)
         func plan(_ change: (inout JSONObject) -> Void) -> JSONValue {
             var object = Self.plan.objectValue!

@@ -22,7 +22,7 @@ final class JudgeThroughGatewayTests: XCTestCase {
 
     func testGoodMalformedOutOfRangeAndFailedJudgeAnswers() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let pushed = try await gw.post("/api/prompts", [
             "name": "grader", "messages": [["role": "system", "content": "Answer JSON."],
                                            ["role": "user", "content": "JUDGE output={{output}} expected={{expected}}"]],

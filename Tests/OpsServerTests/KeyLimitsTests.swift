@@ -8,7 +8,7 @@ import XCTest
 final class KeyLimitsTests: XCTestCase {
     func testRequestsPerMinuteStopWithAnOpenAIStyle429() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let limited = try await KeyIssuer(store: gw.server.services.store)
             .issue(project: "alpha", role: .developer, name: "limited", limits: KeyLimits(requestsPerMinute: 3)).secret
         for i in 0..<3 {
@@ -36,7 +36,7 @@ final class KeyLimitsTests: XCTestCase {
 
     func testDailyBudgetStopsOnceSpent() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         // The mock model costs $1 / $2 per million tokens: one call costs a few millionths of a dollar.
         let limited = try await KeyIssuer(store: gw.server.services.store)
             .issue(project: "alpha", role: .developer, name: "budget", limits: KeyLimits(dailyBudgetUSD: 0.000001)).secret
@@ -52,7 +52,7 @@ final class KeyLimitsTests: XCTestCase {
 
     func testProjectAndRouteLimitsApplyToEveryKey() async throws {
         let r = try await RoutedGateway.start(route: { $0.limits.requestsPerMinute = 2 })
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let a = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("1", model: "chat"), key: r.gw.developer)
         let b = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("2", model: "chat"), key: r.gw.admin)
         let c = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("3", model: "chat"), key: r.gw.otherProject)
@@ -62,7 +62,7 @@ final class KeyLimitsTests: XCTestCase {
         XCTAssertEqual(plain.status, 200, "the route's limit does not cover other models")
 
         let p = try await GatewayHarness.start { $0.projects = [ProjectLimitsConfig(name: "alpha", requestsPerMinute: 1)] }
-        defer { Task { await p.stop() } }
+        addTeardownBlock { await p.stop() }
         let first = try await p.post("/v1/chat/completions", GatewayHarness.chat("1"), key: p.developer)
         let second = try await p.post("/v1/chat/completions", GatewayHarness.chat("2"), key: p.admin)
         let beta = try await p.post("/v1/chat/completions", GatewayHarness.chat("3"), key: p.otherProject)
@@ -72,7 +72,7 @@ final class KeyLimitsTests: XCTestCase {
 
     func testKeysRestrictedToRoutesAndExpiredKeys() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let issuer = KeyIssuer(store: r.gw.server.services.store)
         let restricted = try await issuer.issue(project: "alpha", role: .developer, name: "r",
                                                 limits: KeyLimits(routes: ["chat"])).secret

@@ -13,7 +13,7 @@ final class PostgresGatewayTests: XCTestCase {
         }
         let url = base + (base.contains("?") ? "&" : "?") + "schema=gw_" + Identifier.hex(bytes: 6)
         let gw = try await GatewayHarness.start(storageURL: url)
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let plain = try await gw.post("/v1/chat/completions", GatewayHarness.chat("to postgres", extra: [("user", "pg-user")]),
                                       key: gw.developer, headers: [("x-llmops-tags", "pg")])
         XCTAssertEqual(plain.status, 200, plain.text)

@@ -18,13 +18,13 @@ final class PostgresRegistryTests: XCTestCase {
 
     func testStoredPromptOnPostgres() async throws {
         let gw = try await startOnPostgres()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await PromptGatewayTests.storedPromptIsRenderedAndTraced(gw)
     }
 
     func testDatasetsOnPostgres() async throws {
         let gw = try await startOnPostgres()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await DatasetsAPITests.importReadExportAndVersions(gw)
     }
 }

@@ -18,7 +18,7 @@ final class PostgresReviewTests: XCTestCase {
 
     func testReviewersAtOnceNeverShareAnItem() async throws {
         let gw = try await startOnPostgres()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 12)
         let id = try await QueuesAPITests.queue(gw, traceIDs: traces)
         var reviewers = [gw.developer, gw.admin]
@@ -54,7 +54,7 @@ final class PostgresReviewTests: XCTestCase {
 
     func testFeedbackOnPostgres() async throws {
         let gw = try await startOnPostgres()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await ScoresAPITests.define(gw)
         let trace = try await ScoresAPITests.trace(gw)
         let reply = try await gw.post("/api/scores", ["trace_id": .string(trace), "name": "tone", "value": "rude"], key: gw.developer)

@@ -15,7 +15,7 @@ final class PromptGatewayTests: XCTestCase {
 
     func testStoredPromptIsRenderedAndTraced() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.storedPromptIsRenderedAndTraced(gw)
     }
 
@@ -64,7 +64,7 @@ final class PromptGatewayTests: XCTestCase {
     /// the API is what the very next call renders.
     func testLabelMovesAndPushesApplyToTheNextCall() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushSupport(gw)
         let call: JSONValue = ["model": "mock-model", "prompt": ["name": "support", "label": "production",
                                                                  "variables": ["company": "Acme", "question": "q", "word": "w"]]]
@@ -92,7 +92,7 @@ final class PromptGatewayTests: XCTestCase {
 
     func testMissingVariablesAndUnknownPrompts() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushSupport(gw)
         let missing = try await gw.post("/v1/chat/completions", ["prompt": ["name": "support", "label": "production"]],
                                         key: gw.developer)
@@ -122,7 +122,7 @@ final class PromptGatewayTests: XCTestCase {
 
     func testStreamingWithAPrompt() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.pushSupport(gw)
         let reply = try await gw.post("/v1/chat/completions",
                                       ["model": "mock-model", "stream": true,

@@ -12,7 +12,7 @@ final class PromptsAPITests: XCTestCase {
 
     func testPushFetchLabelsETagAndDiff() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let developerID = try await gw.keyID(named: "dev")
 
         let v1 = try await gw.post("/api/prompts", Self.chatPrompt, key: gw.developer)
@@ -92,7 +92,7 @@ final class PromptsAPITests: XCTestCase {
 
     func testBadInputIsNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let forbidden = try await gw.post("/api/prompts", Self.chatPrompt, key: gw.viewer)
         assertAPIError(forbidden, status: 403, param: nil, code: "insufficient_role", messageContains: "viewer")
         let pushes: [(JSONValue, String, String)] = [
@@ -151,7 +151,7 @@ final class PromptsAPITests: XCTestCase {
 
     func testProjectsAreIsolated() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         _ = try await gw.post("/api/prompts", Self.chatPrompt, key: gw.developer)
         let foreign = try await gw.get("/api/prompts/support?label=production", key: gw.otherProject)
         assertAPIError(foreign, status: 404, param: "prompt", code: "prompt_not_found", messageContains: "No prompt named 'support'")

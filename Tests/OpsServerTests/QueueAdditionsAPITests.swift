@@ -21,7 +21,7 @@ final class QueueAdditionsAPITests: XCTestCase {
 
     func testItemsAreAppendedOnce() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 3)
         let id = try await QueuesAPITests.queue(gw, traceIDs: [traces[0]])
         let taken = try await gw.post("/api/queues/\(id)/next", [:], key: gw.developer)
@@ -66,7 +66,7 @@ final class QueueAdditionsAPITests: XCTestCase {
 
     func testBadAdditionsAreNamedAndAddNothing() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await QueuesAPITests.prepare(gw, traces: 1)
         let id = try await QueuesAPITests.queue(gw, traceIDs: traces)
         let trace = JSONValue.string(traces[0])

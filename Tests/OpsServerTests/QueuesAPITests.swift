@@ -24,7 +24,7 @@ final class QueuesAPITests: XCTestCase {
 
     func testReviewersTakeScoreAndSkipItems() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await Self.prepare(gw, traces: 3)
         let id = try await Self.queue(gw, traceIDs: traces)
 
@@ -85,7 +85,7 @@ final class QueuesAPITests: XCTestCase {
 
     func testQueuesFromAFilterAndFromARun() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await Self.prepare(gw, traces: 2)
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "missing"), key: gw.developer)
         let filtered = try await gw.post("/api/queues", ["name": "Failures", "score_definitions": ["thumbs"],
@@ -122,7 +122,7 @@ final class QueuesAPITests: XCTestCase {
 
     func testBadQueuesAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await Self.prepare(gw, traces: 1)
         let trace = JSONValue.string(traces[0])
         let cases: [(JSONValue, Int, String, String)] = [
@@ -163,7 +163,7 @@ final class QueuesAPITests: XCTestCase {
 
     func testAnotherProjectsQueueDoesNotExist() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let traces = try await Self.prepare(gw, traces: 1)
         let id = try await Self.queue(gw, traceIDs: traces)
         for (method, path) in [("GET", "/api/queues/\(id)"), ("POST", "/api/queues/\(id)/next"), ("GET", "/api/queues/\(id)/items/0"),

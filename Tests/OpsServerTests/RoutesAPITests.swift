@@ -8,7 +8,7 @@ import XCTest
 final class RoutesAPITests: XCTestCase {
     func testReplacingRoutesTakesEffectAtOnceAndIsRecorded() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let before = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(before.header("x-llmops-deployment"), "mock-model")
 
@@ -38,7 +38,7 @@ final class RoutesAPITests: XCTestCase {
 
     func testBadRoutesAreRejectedNamingTheFieldAndChangeNothing() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let cases: [(JSONValue, String)] = [
             (["routes": [["name": "chat", "deployments": [["model": "ghost", "weight": 1]]]]], "routes"),
             (["routes": [["name": "chat", "deployments": [["model": "backup", "weight": -1]]]]], "routes[0].deployments[0].weight"),
@@ -66,7 +66,7 @@ final class RoutesAPITests: XCTestCase {
 
     func testKeysCreatedWithLimitsAndRotatedWithAGracePeriod() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let created = try await gw.post("/api/keys", ["role": "developer", "name": "ci",
                                                       "limits": ["rpm": 1, "routes": ["mock-model"]], "expires_in": "30d"],
                                         key: gw.admin)

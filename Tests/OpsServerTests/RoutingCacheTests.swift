@@ -12,7 +12,7 @@ final class RoutingCacheTests: XCTestCase {
             $0.deployments = [.init(model: "mock-model", weight: 80), .init(model: "backup", weight: 20)]
             $0.fallbacks = []
         }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         for i in 0..<200 {
             let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("q\(i)", model: "chat"), key: r.gw.developer)
             XCTAssertEqual(reply.status, 200)
@@ -29,7 +29,7 @@ final class RoutingCacheTests: XCTestCase {
             $0.fallbacks = []
             $0.sticky = .user
         }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         var byUser: [String: Set<String>] = [:]
         for i in 0..<60 {
             let user = "user-\(i % 6)"
@@ -44,7 +44,7 @@ final class RoutingCacheTests: XCTestCase {
 
     func testExactCacheServesRepeatsAndHonoursNoCache() async throws {
         let r = try await RoutedGateway.start { $0.cache.exactTTLSeconds = 60 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let body = GatewayHarness.chat("same question", model: "chat")
         let first = try await r.gw.post("/v1/chat/completions", body, key: r.gw.developer)
         XCTAssertEqual(first.header("x-llmops-cache"), "miss")
@@ -72,7 +72,7 @@ final class RoutingCacheTests: XCTestCase {
 
     func testStreamingRequestIsServedFromCacheAsAStream() async throws {
         let r = try await RoutedGateway.start { $0.cache.exactTTLSeconds = 60 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         let body = GatewayHarness.chat("stream me", model: "chat", stream: true)
         let first = try await r.gw.post("/v1/chat/completions", body, key: r.gw.developer)
         XCTAssertEqual(first.header("x-llmops-cache"), "miss")
@@ -111,7 +111,7 @@ final class SemanticCacheServerTests: XCTestCase {
     func testSimilarQuestionIsAnsweredFromCacheWithinItsProjectOnly() async throws {
         let r = try await RoutedGateway.start(route: { $0.cache.semanticThreshold = 0.85 },
                                               configure: { $0.localModels.enabled = true })
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         guard r.gw.server.services.catalog.entry(named: "local/all-minilm-l6-v2") != nil else {
             return XCTFail("the MiniLM weights are missing: run `make models` (or set LOCAL_MODELS_DIR)")
         }

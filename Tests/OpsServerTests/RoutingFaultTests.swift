@@ -8,7 +8,7 @@ import XCTest
 final class RoutingFaultTests: XCTestCase {
     func testServerErrorsAreRetriedThenFallBack() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(500, message: "boom"), .status(503, message: "still down"))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(reply.status, 200, reply.text)
@@ -27,7 +27,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testRateLimitedUpstreamIsRetriedAfterItsRetryAfter() async throws {
         let r = try await RoutedGateway.start { $0.fallbacks = []; $0.retries.capMs = 5_000 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(429, message: "slow down", retryAfter: 1))
         let started = ContinuousClock.now
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
@@ -41,7 +41,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testRateLimitOnEveryTryReachesTheClientWithRetryAfter() async throws {
         let r = try await RoutedGateway.start { $0.fallbacks = []; $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(429, message: "slow down", retryAfter: 7))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(reply.status, 429)
@@ -54,7 +54,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testClientErrorsNeverRetryNorFallBack() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(400, message: "bad temperature"))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(reply.status, 400)
@@ -68,7 +68,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testHangBeforeHeadersTimesOutAndFallsBack() async throws {
         let r = try await RoutedGateway.start { $0.timeouts = .init(connectMs: 1_000, firstTokenMs: 300, totalMs: 300); $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.delay(ms: 3_000, then: .echo))
         let started = ContinuousClock.now
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
@@ -83,7 +83,7 @@ final class RoutingFaultTests: XCTestCase {
         // The whole-call limit is long; only the route's first_token_ms (not the deployment's
         // 60 s) can cut the hung attempt short.
         let r = try await RoutedGateway.start { $0.timeouts = .init(connectMs: 1_000, firstTokenMs: 300, totalMs: 20_000); $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.delay(ms: 4_000, then: .echo))
         let started = ContinuousClock.now
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
@@ -96,7 +96,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testConnectionResetFallsBack() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.dropConnection)
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(reply.status, 200, reply.text)
@@ -106,7 +106,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testMalformedUpstreamJSONFallsBack() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.malformedJSON)
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(reply.status, 200, reply.text)
@@ -117,7 +117,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testEveryDeploymentFailingIsOneClearErrorWithEveryAttemptTraced() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(500, message: "primary down"))
         r.backup.enqueue(.status(502, message: "backup down"))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
@@ -130,7 +130,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testStreamFailingBeforeFirstTokenFallsBack() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.status(500, message: "down"))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("a b c", model: "chat", stream: true),
                                         key: r.gw.developer)
@@ -146,7 +146,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testStreamFailingAfterFirstTokenEndsWithAnErrorEventAndNoFallback() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.streamError(afterChunks: 2, message: "upstream broke"))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "chat", stream: true),
                                         key: r.gw.developer)
@@ -163,7 +163,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testStreamHangingMidwayIsCutAtTheDeploymentTimeout() async throws {
         let r = try await RoutedGateway.start(configure: { $0.models[0].timeouts.totalMs = 800 })
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.hangMidStream(afterChunks: 2, ms: 5_000))
         let started = ContinuousClock.now
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "chat", stream: true),
@@ -179,7 +179,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testSlowStreamIsRelayedWhole() async throws {
         let r = try await RoutedGateway.start()
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.enqueue(.slowStream(chunkDelayMs: 40, then: .reply("one two three four")))
         let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "chat", stream: true),
                                         key: r.gw.developer)
@@ -193,7 +193,7 @@ final class RoutingFaultTests: XCTestCase {
 
     func testCircuitOpensAfterRepeatedFailuresAndShowsInMetrics() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.setDefault(.status(500, message: "down"))
         for _ in 0..<5 {
             let reply = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("hi", model: "chat"), key: r.gw.developer)
@@ -214,7 +214,7 @@ final class RoutingFaultTests: XCTestCase {
     /// client sees a failure; every request has its trace.
     func testLoadWithAFlakyPrimaryHasNoClientVisibleFailures() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.setDefault(.sometimes(probability: 0.3, then: .status(500, message: "flaky"), otherwise: .echo))
         let total = 400, concurrency = 16
         let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in

@@ -23,7 +23,7 @@ final class ScoresAPITests: XCTestCase {
 
     func testFeedbackLandsOnTheTrace() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.define(gw)
         let id = try await Self.trace(gw)
         let thumbs = try await gw.post("/api/scores", ["trace_id": .string(id), "name": "thumbs", "value": false,
@@ -55,7 +55,7 @@ final class ScoresAPITests: XCTestCase {
 
     func testBadScoresAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         try await Self.define(gw)
         let id = try await Self.trace(gw)
         let trace = JSONValue.string(id)
@@ -108,7 +108,7 @@ final class ScoresAPITests: XCTestCase {
 
     func testProjectsAreIsolated() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         let id = try await Self.trace(gw)
         let foreign = try await gw.post("/api/scores", ["trace_id": .string(id), "name": "thumbs", "value": true], key: gw.otherProject)
         assertAPIError(foreign, status: 404, param: "trace_id", code: "trace_not_found", messageContains: "No trace")

@@ -7,7 +7,7 @@ import XCTest
 final class StreamCancellationTests: XCTestCase {
     func testClientDisconnectCancelsUpstream() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         gw.mock.enqueue(.hangMidStream(afterChunks: 1, ms: 5_000))
         var request = HTTPClientRequest(url: gw.base + "/v1/chat/completions")
         request.method = .POST

@@ -5,7 +5,7 @@ import XCTest
 final class TracesAPITests: XCTestCase {
     func testFiltersPaginationAndIsolation() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         for i in 0..<7 {
             let reply = try await gw.post("/v1/chat/completions",
                                           GatewayHarness.chat("m\(i)", extra: [("user", .string(i % 2 == 0 ? "even" : "odd"))]),
@@ -45,7 +45,7 @@ final class TracesAPITests: XCTestCase {
 
     func testBadQueryParametersAreNamed() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         for (query, param) in [("limit=0", "limit"), ("status=meh", "status"), ("from=yesterday", "from"), ("cursor=zzz", "cursor")] {
             let reply = try await gw.get("/api/traces?\(query)", key: gw.viewer)
             XCTAssertEqual(reply.status, 400, query)
@@ -55,7 +55,7 @@ final class TracesAPITests: XCTestCase {
 
     func testMetricsHealthAndReady() async throws {
         let gw = try await GatewayHarness.start()
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("hello"), key: gw.developer)
         _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "missing"), key: gw.developer)
         // Strict mode answers once a trace is journaled; `traces_written` counts database commits,
@@ -78,7 +78,7 @@ final class TracesAPITests: XCTestCase {
 
     func testFastDurabilityStillRecords() async throws {
         let gw = try await GatewayHarness.start(durability: .fast)
-        defer { Task { await gw.stop() } }
+        addTeardownBlock { await gw.stop() }
         for i in 0..<20 { _ = try await gw.post("/v1/chat/completions", GatewayHarness.chat("f\(i)"), key: gw.developer) }
         var count = 0
         for _ in 0..<100 where count < 20 {

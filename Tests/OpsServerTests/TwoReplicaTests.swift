@@ -23,9 +23,9 @@ final class TwoReplicaTests: XCTestCase {
     func testRequestLimitHoldsAcrossReplicas() async throws {
         let url = try sharedURL()
         let a = try await GatewayHarness.start(storageURL: url)
-        defer { Task { await a.stop() } }
+        addTeardownBlock { await a.stop() }
         let b = try await GatewayHarness.start(storageURL: url)
-        defer { Task { await b.stop() } }
+        addTeardownBlock { await b.stop() }
         let key = try await KeyIssuer(store: a.server.services.store)
             .issue(project: "alpha", role: .developer, name: "sixty", limits: KeyLimits(requestsPerMinute: 60)).secret
         let started = ContinuousClock.now
@@ -54,9 +54,9 @@ final class TwoReplicaTests: XCTestCase {
     func testBudgetSpentOnOneReplicaStopsTheOther() async throws {
         let url = try sharedURL()
         let a = try await GatewayHarness.start(storageURL: url)
-        defer { Task { await a.stop() } }
+        addTeardownBlock { await a.stop() }
         let b = try await GatewayHarness.start(storageURL: url)
-        defer { Task { await b.stop() } }
+        addTeardownBlock { await b.stop() }
         let key = try await KeyIssuer(store: a.server.services.store)
             .issue(project: "alpha", role: .developer, name: "budget", limits: KeyLimits(dailyBudgetUSD: 0.000001)).secret
         let spent = try await a.post("/v1/chat/completions", GatewayHarness.chat("spend it all"), key: key)
@@ -69,9 +69,9 @@ final class TwoReplicaTests: XCTestCase {
     func testRouteChangeOnOneReplicaReachesTheOther() async throws {
         let url = try sharedURL()
         let a = try await GatewayHarness.start(storageURL: url) { $0.server.routesPollMs = 100 }
-        defer { Task { await a.stop() } }
+        addTeardownBlock { await a.stop() }
         let b = try await GatewayHarness.start(storageURL: url) { $0.server.routesPollMs = 100 }
-        defer { Task { await b.stop() } }
+        addTeardownBlock { await b.stop() }
         let routes: JSONValue = ["routes": [["name": "chat", "deployments": [["model": "mock-claude", "weight": 1]]]]]
         let applied = try await a.send(.PUT, "/api/routes", key: a.admin, body: routes.serialized())
         XCTAssertEqual(applied.status, 200, applied.text)

@@ -34,17 +34,17 @@ extension ChatRequest {
         if let options = try fields.objectValue("stream_options") {
             includeUsage = try JSONFields(.object(options), path: "stream_options").bool("include_usage") ?? false
         }
-        var maxTokens = try fields.int("max_completion_tokens", min: 1)
-        if maxTokens == nil { maxTokens = try fields.int("max_tokens", min: 1) }
+        var maxTokens = try fields.int("max_completion_tokens", in: 1...NumberRange.tokens.upperBound)
+        if maxTokens == nil { maxTokens = try fields.int("max_tokens", in: 1...NumberRange.tokens.upperBound) }
         var extra = JSONObject()
         for (key, value) in fields.object where !Self.modelled.contains(key) { extra[key] = value }
 
         self.init(model: model, messages: messages, stream: try fields.bool("stream") ?? false,
                   includeUsageInStream: includeUsage,
                   temperature: try fields.double("temperature", in: 0...2), topP: try fields.double("top_p", in: 0...1),
-                  topK: try fields.int("top_k", min: 0),
+                  topK: try fields.int("top_k", in: 0...1_000_000),
                   maxTokens: maxTokens,
-                  stop: stop, seed: try fields.int("seed"), user: try fields.string("user"), n: try fields.int("n", min: 1),
+                  stop: stop, seed: try fields.int("seed", in: Int.min...Int.max), user: try fields.string("user"), n: try fields.int("n", in: 1...128),
                   tools: try fields.array("tools"), toolChoice: fields.object["tool_choice"],
                   metadata: try fields.objectValue("metadata"), extra: extra)
     }

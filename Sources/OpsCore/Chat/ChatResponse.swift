@@ -40,8 +40,10 @@ public struct Usage: Sendable, Hashable {
     public var completionTokens: Int
     public var totalTokens: Int { promptTokens + completionTokens }
 
+    /// Counts are clamped to `NumberRange.tokens`: an upstream (or a client reporting usage) is
+    /// untrusted, and totals and costs summed over many calls must not overflow.
     public init(promptTokens: Int, completionTokens: Int) {
-        self.promptTokens = promptTokens
-        self.completionTokens = completionTokens
+        self.promptTokens = NumberRange.clampTokens(promptTokens)
+        self.completionTokens = NumberRange.clampTokens(completionTokens)
     }
 }

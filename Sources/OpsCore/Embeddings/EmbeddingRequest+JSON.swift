@@ -26,7 +26,7 @@ extension EmbeddingRequest {
         guard format == "float" || format == "base64" else {
             throw .invalid("encoding_format must be 'float' or 'base64', got '\(format)'", param: "encoding_format")
         }
-        self.init(model: model, input: input, encodingFormat: format, dimensions: try fields.int("dimensions", min: 1),
+        self.init(model: model, input: input, encodingFormat: format, dimensions: try fields.int("dimensions", in: 1...65_536),
                   user: try fields.string("user"), metadata: try fields.objectValue("metadata"))
     }
 

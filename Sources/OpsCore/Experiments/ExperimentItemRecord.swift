@@ -42,18 +42,18 @@ public struct ExperimentItemRecord: Sendable, Hashable {
         if let unknown = fields.object.keys.first(where: { !known.contains($0) }) {
             throw .invalid("\(path).\(unknown) is not an item result field", param: "\(path).\(unknown)")
         }
-        guard let item = try fields.int("item", min: 0) else {
+        guard let item = try fields.int("item", in: NumberRange.index) else {
             throw .invalid("\(path).item is required", param: "\(path).item")
         }
         var usage: Usage?
         if let object = try fields.objectValue("usage") {
             let usageFields = try JSONFields(.object(object), path: "\(path).usage")
-            usage = Usage(promptTokens: try usageFields.int("prompt_tokens", min: 0) ?? 0,
-                          completionTokens: try usageFields.int("completion_tokens", min: 0) ?? 0)
+            usage = Usage(promptTokens: try usageFields.int("prompt_tokens", in: NumberRange.tokens) ?? 0,
+                          completionTokens: try usageFields.int("completion_tokens", in: NumberRange.tokens) ?? 0)
         }
         let scores = try fields.objectValue("scores") ?? JSONObject()
-        for (name, value) in scores where value.doubleValue == nil {
-            throw .invalid("\(path).scores.\(name) must be a number, got \(value.typeDescription)", param: "\(path).scores.\(name)")
+        for (name, value) in scores where !(value.doubleValue.map { abs($0) <= NumberRange.score } ?? false) {
+            throw .invalid("\(path).scores.\(name) must be a number from -1e15 to 1e15, got \(value.typeDescription)", param: "\(path).scores.\(name)")
         }
         let scoreReasons = try fields.objectValue("score_reasons") ?? JSONObject()
         for (name, value) in scoreReasons {
@@ -68,8 +68,8 @@ public struct ExperimentItemRecord: Sendable, Hashable {
         for (name, value) in scoreErrors where value.stringValue == nil {
             throw .invalid("\(path).score_errors.\(name) must be a string", param: "\(path).score_errors.\(name)")
         }
-        self.init(item: item, output: try fields.string("output"), latency: try fields.double("latency"), usage: usage,
-                  cost: try fields.double("cost"), traceID: try fields.string("trace_id"), scores: scores,
+        self.init(item: item, output: try fields.string("output"), latency: try fields.double("latency", in: NumberRange.milliseconds), usage: usage,
+                  cost: try fields.double("cost", in: NumberRange.usd), traceID: try fields.string("trace_id"), scores: scores,
                   scoreReasons: scoreReasons, scoreErrors: scoreErrors, error: try fields.string("error"))
     }
 

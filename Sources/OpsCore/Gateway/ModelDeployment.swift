@@ -41,6 +41,8 @@ public struct UpstreamTimeouts: Sendable, Hashable {
     public var firstTokenMs: Int
     /// The whole call, body included.
     public var totalMs: Int
+    /// What each limit may be set to: 1 ms to 24 hours.
+    public static let range: ClosedRange<Int> = 1...86_400_000
 
     public init(connectMs: Int = 5_000, firstTokenMs: Int = 60_000, totalMs: Int = 600_000) {
         self.connectMs = connectMs

@@ -39,22 +39,26 @@ public struct JSONFields: Sendable {
         return s
     }
 
-    public func double(_ key: String, in range: ClosedRange<Double>? = nil) throws(OpsError) -> Double? {
+    /// A finite number within `range`; out of range is a 400 naming the field.
+    public func double(_ key: String, in range: ClosedRange<Double>) throws(OpsError) -> Double? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let d = value.doubleValue else { throw wrongType(key, "a number", value) }
-        if let range, !range.contains(d) {
-            throw .invalid("\(fieldPath(key)) must be between \(range.lowerBound) and \(range.upperBound), got \(d)",
-                           param: fieldPath(key))
-        }
+        try NumberRange.check(d, param: fieldPath(key), in: range)
         return d
     }
 
-    public func int(_ key: String, min: Int? = nil) throws(OpsError) -> Int? {
+    /// An integer within `range`: every integer read from outside has one, so nothing sent can
+    /// overflow arithmetic done with it later.
+    public func int(_ key: String, in range: ClosedRange<Int>) throws(OpsError) -> Int? {
         guard let value = object[key], !value.isNull else { return nil }
-        guard let i = value.intValue else { throw wrongType(key, "an integer", value) }
-        if let min, i < min {
-            throw .invalid("\(fieldPath(key)) must be at least \(min), got \(i)", param: fieldPath(key))
+        guard let i = value.intValue else {
+            if case .double(let d) = value, d.rounded() == d {
+                throw .invalid("\(fieldPath(key)) must be from \(range.lowerBound) to \(range.upperBound), got \(NumberRange.describe(d))",
+                               param: fieldPath(key))
+            }
+            throw wrongType(key, "an integer", value)
         }
+        try NumberRange.check(i, param: fieldPath(key), in: range)
         return i
     }
 

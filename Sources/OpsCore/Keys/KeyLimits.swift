@@ -41,9 +41,9 @@ public struct KeyLimits: Sendable, Hashable {
             throw .invalid("\(path).\(unknown) is not a limit; use rpm, tpm, budget_usd_day, budget_usd_month or routes",
                            param: "\(path).\(unknown)")
         }
-        self.init(requestsPerMinute: try fields.int("rpm", min: 0), tokensPerMinute: try fields.int("tpm", min: 0),
-                  dailyBudgetUSD: try fields.double("budget_usd_day", in: 0...Double.greatestFiniteMagnitude),
-                  monthlyBudgetUSD: try fields.double("budget_usd_month", in: 0...Double.greatestFiniteMagnitude))
+        self.init(requestsPerMinute: try fields.int("rpm", in: NumberRange.rate), tokensPerMinute: try fields.int("tpm", in: NumberRange.rate),
+                  dailyBudgetUSD: try fields.double("budget_usd_day", in: NumberRange.usd),
+                  monthlyBudgetUSD: try fields.double("budget_usd_month", in: NumberRange.usd))
         if let list = fields.object["routes"] {
             guard let items = list.arrayValue else {
                 throw .invalid("\(path).routes must be a list of route names", param: "\(path).routes")

@@ -21,7 +21,7 @@ public struct PromptInvocation: Sendable, Hashable {
         let name = try fields.requiredString("name")
         try Prompt.validateName(name, param: "prompt.name")
         let label = try fields.string("label")
-        let version = try fields.int("version", min: 1)
+        let version = try fields.int("version", in: NumberRange.version)
         var reference = PromptReference(name: name)
         switch (label, version) {
         case (let label?, nil):

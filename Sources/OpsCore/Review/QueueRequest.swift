@@ -43,7 +43,7 @@ public struct QueueRequest: Sendable, Hashable {
             names.append(name)
         }
         scoreNames = names
-        leaseSeconds = try fields.int("lease_seconds") ?? AnnotationQueue.defaultLeaseSeconds
+        leaseSeconds = try fields.int("lease_seconds", in: AnnotationQueue.leaseRange) ?? AnnotationQueue.defaultLeaseSeconds
         guard AnnotationQueue.leaseRange.contains(leaseSeconds) else {
             throw .invalid("lease_seconds must be between \(AnnotationQueue.leaseRange.lowerBound) and "
                            + "\(AnnotationQueue.leaseRange.upperBound), got \(leaseSeconds)", param: "lease_seconds")

@@ -19,8 +19,8 @@ extension ScoreDefinition {
         let rule: Rule
         switch kind {
         case .numeric:
-            guard let min = try fields.double("min") else { throw .invalid("min is required for a numeric score", param: "min") }
-            guard let max = try fields.double("max") else { throw .invalid("max is required for a numeric score", param: "max") }
+            guard let min = try fields.double("min", in: -NumberRange.score...NumberRange.score) else { throw .invalid("min is required for a numeric score", param: "min") }
+            guard let max = try fields.double("max", in: -NumberRange.score...NumberRange.score) else { throw .invalid("max is required for a numeric score", param: "max") }
             guard min.isFinite, max.isFinite, min < max else {
                 throw .invalid("max must be greater than min (got \(Self.number(min)) and \(Self.number(max)))", param: "max")
             }

@@ -24,7 +24,7 @@ public struct ScoreSubmission: Sendable, Hashable {
             if fields.has("item") { throw .invalid("item goes with run_id, not trace_id", param: "item") }
             target = .trace(trace)
         case (nil, let run?):
-            guard let item = try fields.int("item", min: 0) else {
+            guard let item = try fields.int("item", in: NumberRange.index) else {
                 throw .invalid("item is required with run_id: the item's index in the run", param: "item")
             }
             target = .experimentItem(runID: run, item: item)

@@ -38,7 +38,9 @@ public enum ScoreValue: Sendable, Hashable {
         switch json {
         case .bool(let b): self = .boolean(b)
         case .int, .double:
-            guard let n = json.doubleValue, n.isFinite else { throw .invalid("\(param) must be a finite number", param: param) }
+            guard let n = json.doubleValue, n.isFinite, abs(n) <= NumberRange.score else {
+                throw .invalid("\(param) must be a number from -1e15 to 1e15", param: param)
+            }
             self = .numeric(n)
         case .string(let s):
             try Self.checkLabel(s, param: param)

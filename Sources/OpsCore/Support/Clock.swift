@@ -12,8 +12,15 @@ public struct SystemClock: WallClock {
 }
 
 extension Date {
-    /// Microseconds since the Unix epoch: how the stores keep time, sortable and exact.
-    public var epochMicros: Int64 { Int64((timeIntervalSince1970 * 1_000_000).rounded()) }
+    /// Microseconds since the Unix epoch: how the stores keep time, sortable and exact. Saturates
+    /// (about ±146,000 years) instead of trapping on a date no one should have let in.
+    public var epochMicros: Int64 {
+        let micros = (timeIntervalSince1970 * 1_000_000).rounded()
+        guard micros.isFinite else { return micros > 0 ? Self.microsBound : (micros < 0 ? -Self.microsBound : 0) }
+        return Int64(max(-Double(Self.microsBound), min(Double(Self.microsBound), micros)))
+    }
+
+    private static let microsBound: Int64 = 1 << 62
 
     public init(epochMicros: Int64) { self.init(timeIntervalSince1970: Double(epochMicros) / 1_000_000) }
 

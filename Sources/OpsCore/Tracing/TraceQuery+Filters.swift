@@ -14,9 +14,7 @@ extension TraceQuery {
         }
         func date(_ name: String) throws(OpsError) -> Date? {
             guard let raw = filters[name], !raw.isEmpty else { return nil }
-            if let d = ISO8601Timestamp.parse(raw) { return d }
-            if let seconds = Double(raw) { return Date(timeIntervalSince1970: seconds) }
-            throw .invalid("\(paramPrefix)\(name) must be an RFC 3339 time or Unix seconds, got '\(raw)'", param: paramPrefix + name)
+            return try CheckedText.date(raw, param: paramPrefix + name)
         }
         from = try date("from")
         to = try date("to")

@@ -53,6 +53,12 @@ public struct TraceCursor: Sendable, Hashable {
         guard parts.count == 2, let micros = Int64(parts[0]), !parts[1].isEmpty else { return nil }
         self.init(createdAtMicros: micros, id: String(parts[1]))
     }
+
+    /// A cursor from a request's `cursor` parameter, or a 400 naming it.
+    public init(checking token: String, param: String = "cursor") throws(OpsError) {
+        guard let cursor = TraceCursor(token: token) else { throw .invalid("\(param) is not one this server issued", param: param) }
+        self = cursor
+    }
 }
 
 /// One page of traces.

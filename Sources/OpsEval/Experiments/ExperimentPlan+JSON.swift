@@ -9,7 +9,7 @@ extension ExperimentPlan.Target {
         case "prompt"?:
             let name = try fields.requiredString("prompt")
             try Prompt.validateName(name, param: "\(path).prompt")
-            guard let version = try fields.int("version", min: 1) else {
+            guard let version = try fields.int("version", in: NumberRange.version) else {
                 throw .invalid("\(path).version is required: the prompt version the run uses", param: "\(path).version")
             }
             self = .prompt(name: name, version: version, model: try fields.string("model"))
@@ -46,7 +46,7 @@ extension ExperimentPlan {
             }
             metrics.append(name)
         }
-        let concurrency = try fields.int("concurrency", min: 1) ?? 8
+        let concurrency = try fields.int("concurrency", in: 1...1024) ?? 8
         var settings = MetricSettings()
         if let object = try fields.objectValue("settings") { settings = try MetricSettings(json: .object(object)) }
         do {

@@ -75,7 +75,7 @@ public struct MetricSettings: Sendable, Hashable {
             judges[name] = version
         }
         scorerTimeout = try fields.double("scorer_timeout", in: 0.001...3600) ?? 30
-        let concurrency = try fields.int("scorer_concurrency", min: 1) ?? 4
+        let concurrency = try fields.int("scorer_concurrency", in: 1...256) ?? 4
         guard concurrency <= 256 else {
             throw .invalid("\(path).scorer_concurrency must be between 1 and 256, got \(concurrency)",
                            param: "\(path).scorer_concurrency")

@@ -3,11 +3,16 @@ import Foundation
 /// Reads an HTTP `Retry-After` value: delay-seconds (`120`) or an HTTP-date
 /// (`Wed, 21 Oct 2015 07:28:00 GMT`), relative to `now`.
 public enum RetryAfter {
-    /// The wait the value asks for, or nil when it is neither form. Dates in the past mean zero.
+    /// The longest wait read: an upstream's header is untrusted text, and a larger value means
+    /// "not worth waiting for" as much as this one does.
+    public static let longest: Double = 86_400
+
+    /// The wait the value asks for (at most `longest` seconds), or nil when it is neither form. Dates
+    /// in the past mean zero.
     public static func parse(_ value: String, now: Date) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(text), seconds.isFinite, seconds >= 0 {
-            return .milliseconds(Int64((seconds * 1_000).rounded()))
+            return .milliseconds(Int64((min(seconds, longest) * 1_000).rounded()))
         }
         for format in formats {
             let formatter = DateFormatter()
@@ -15,7 +20,7 @@ public enum RetryAfter {
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = format
             if let date = formatter.date(from: text) {
-                let ms = max(0, (date.timeIntervalSince(now) * 1_000).rounded())
+                let ms = max(0, min(longest, date.timeIntervalSince(now)) * 1_000).rounded()
                 return .milliseconds(Int64(ms))
             }
         }

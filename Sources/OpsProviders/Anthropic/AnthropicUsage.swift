@@ -17,10 +17,10 @@ public struct AnthropicUsage: Sendable, Hashable {
 
     /// Overwrites the counts `json` carries; streamed `message_delta` usage is cumulative.
     public mutating func merge(_ json: JSONValue) {
-        if let n = json["input_tokens"]?.intValue { inputTokens = n }
-        if let n = json["cache_creation_input_tokens"]?.intValue { cacheCreationInputTokens = n }
-        if let n = json["cache_read_input_tokens"]?.intValue { cacheReadInputTokens = n }
-        if let n = json["output_tokens"]?.intValue { outputTokens = n }
+        if let n = json["input_tokens"]?.intValue { inputTokens = NumberRange.clampTokens(n) }
+        if let n = json["cache_creation_input_tokens"]?.intValue { cacheCreationInputTokens = NumberRange.clampTokens(n) }
+        if let n = json["cache_read_input_tokens"]?.intValue { cacheReadInputTokens = NumberRange.clampTokens(n) }
+        if let n = json["output_tokens"]?.intValue { outputTokens = NumberRange.clampTokens(n) }
     }
 
     public var usage: Usage {

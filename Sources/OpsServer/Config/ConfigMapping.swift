@@ -1,3 +1,6 @@
+import Foundation
+import OpsCore
+
 /// One mapping of a parsed YAML (or JSON) tree with typed readers that name the full key of any
 /// wrong value (`routes[0].retries.attempts`).
 struct ConfigMapping {
@@ -40,19 +43,44 @@ struct ConfigMapping {
         throw ConfigError(key(name), "must be a string")
     }
 
-    func int(_ name: String) throws -> Int? {
+    /// What an integer key may hold when its reader names no range of its own: no value read from
+    /// a file or the environment may overflow arithmetic done with it later.
+    static let defaultIntRange: ClosedRange<Int> = 0...2_147_483_647
+    static let defaultDoubleRange: ClosedRange<Double> = 0...1_000_000_000_000
+
+    func int(_ name: String, in range: ClosedRange<Int> = defaultIntRange) throws -> Int? {
         guard let value = values[name] else { return nil }
-        if let i = value as? Int { return i }
-        if let s = value as? String, let i = Int(s) { return i }
-        throw ConfigError(key(name), "must be an integer, got '\(value)'")
+        let number: Int
+        if let i = value as? Int {
+            number = i
+        } else if let s = value as? String, let i = Int(s.trimmingCharacters(in: .whitespaces)) {
+            number = i
+        } else {
+            throw ConfigError(key(name), "must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(value)'")
+        }
+        guard range.contains(number) else {
+            throw ConfigError(key(name), "must be from \(range.lowerBound) to \(range.upperBound), got \(number)")
+        }
+        return number
     }
 
-    func double(_ name: String) throws -> Double? {
+    func double(_ name: String, in range: ClosedRange<Double> = defaultDoubleRange) throws -> Double? {
         guard let value = values[name] else { return nil }
-        if let d = value as? Double { return d }
-        if let i = value as? Int { return Double(i) }
-        if let s = value as? String, let d = Double(s) { return d }
-        throw ConfigError(key(name), "must be a number, got '\(value)'")
+        let number: Double
+        if let d = value as? Double {
+            number = d
+        } else if let i = value as? Int {
+            number = Double(i)
+        } else if let s = value as? String, let d = Double(s.trimmingCharacters(in: .whitespaces)) {
+            number = d
+        } else {
+            throw ConfigError(key(name), "must be a number, got '\(value)'")
+        }
+        guard number.isFinite, range.contains(number) else {
+            throw ConfigError(key(name), "must be from \(NumberRange.describe(range.lowerBound)) to "
+                              + "\(NumberRange.describe(range.upperBound)), got \(NumberRange.describe(number))")
+        }
+        return number
     }
 
     func bool(_ name: String) throws -> Bool? {

@@ -13,6 +13,7 @@ import OpsGateway
 ///     timeouts: { connect_ms: 1000, first_token_ms: 10000, total_ms: 60000 }
 ///     cache: { exact: { ttl_s: 3600 }, semantic: { threshold: 0.95 } }
 ///     limits: { rpm: 600, tpm: 1000000 }
+///     project: support   # optional: the route serves only this project's keys
 /// ```
 enum RouteConfigReader {
     static func read(_ list: [Any], at path: String) throws -> [RouteConfig] {
@@ -29,12 +30,16 @@ enum RouteConfigReader {
     }
 
     static func route(_ m: ConfigMapping) throws -> RouteConfig {
-        try m.rejectUnknown(["name", "deployments", "sticky", "fallbacks", "retries", "timeouts", "cache", "limits"])
+        try m.rejectUnknown(["name", "deployments", "sticky", "fallbacks", "retries", "timeouts", "cache", "limits", "project"])
         guard let name = try m.string("name"), !name.isEmpty else { throw ConfigError(m.key("name"), "is required") }
         let deployments = try (m.list("deployments") ?? []).enumerated().map { index, value in
             try deployment(ConfigMapping(value, at: m.key("deployments[\(index)]")))
         }
         var route = RouteConfig(name: name, deployments: deployments, fallbacks: try m.strings("fallbacks") ?? [])
+        if let project = try m.string("project") {
+            guard !project.isEmpty else { throw ConfigError(m.key("project"), "must name a project") }
+            route.project = project
+        }
         if deployments.isEmpty && route.fallbacks.isEmpty {
             throw ConfigError(m.key("deployments"), "must list at least one deployment")
         }
@@ -47,9 +52,9 @@ enum RouteConfigReader {
         if m.contains("retries") {
             let r = try m.mapping("retries")
             try r.rejectUnknown(["attempts", "backoff_ms", "cap_ms"])
-            route.retries = RouteConfig.Retries(attempts: try positive(r, "attempts", allowZero: true) ?? 2,
-                                                backoffMs: try positive(r, "backoff_ms", allowZero: true) ?? 50,
-                                                capMs: try positive(r, "cap_ms") ?? 5_000)
+            route.retries = RouteConfig.Retries(attempts: try r.int("attempts", in: 0...10) ?? 2,
+                                                backoffMs: try r.int("backoff_ms", in: 0...600_000) ?? 50,
+                                                capMs: try r.int("cap_ms", in: 1...3_600_000) ?? 5_000)
         }
         if m.contains("timeouts") { route.timeouts = try timeouts(m.mapping("timeouts"), base: UpstreamTimeouts()) }
         if m.contains("cache") {
@@ -58,7 +63,7 @@ enum RouteConfigReader {
             if c.contains("exact") {
                 let exact = try c.mapping("exact")
                 try exact.rejectUnknown(["ttl_s"])
-                route.cache.exactTTLSeconds = try positive(exact, "ttl_s") ?? 3_600
+                route.cache.exactTTLSeconds = try exact.int("ttl_s", in: 1...31_536_000) ?? 3_600
             }
             if c.contains("semantic") {
                 let semantic = try c.mapping("semantic")
@@ -71,35 +76,26 @@ enum RouteConfigReader {
         if m.contains("limits") {
             let l = try m.mapping("limits")
             try l.rejectUnknown(["rpm", "tpm"])
-            route.limits = RouteConfig.Limits(requestsPerMinute: try positive(l, "rpm", allowZero: true),
-                                              tokensPerMinute: try positive(l, "tpm", allowZero: true))
+            route.limits = RouteConfig.Limits(requestsPerMinute: try l.int("rpm", in: NumberRange.rate),
+                                              tokensPerMinute: try l.int("tpm", in: NumberRange.rate))
         }
         return route
     }
 
-    /// `connect_ms`, `first_token_ms`, `total_ms` over `base`; each must be positive.
+    /// `connect_ms`, `first_token_ms`, `total_ms` over `base`; each from 1 ms to 24 hours.
     static func timeouts(_ t: ConfigMapping, base: UpstreamTimeouts) throws -> UpstreamTimeouts {
         try t.rejectUnknown(["connect_ms", "first_token_ms", "total_ms"])
         var out = base
-        if let v = try positive(t, "connect_ms") { out.connectMs = v }
-        if let v = try positive(t, "first_token_ms") { out.firstTokenMs = v }
-        if let v = try positive(t, "total_ms") { out.totalMs = v }
+        if let v = try t.int("connect_ms", in: UpstreamTimeouts.range) { out.connectMs = v }
+        if let v = try t.int("first_token_ms", in: UpstreamTimeouts.range) { out.firstTokenMs = v }
+        if let v = try t.int("total_ms", in: UpstreamTimeouts.range) { out.totalMs = v }
         return out
     }
 
     private static func deployment(_ d: ConfigMapping) throws -> RouteConfig.WeightedDeployment {
         try d.rejectUnknown(["model", "weight"])
         guard let model = try d.string("model"), !model.isEmpty else { throw ConfigError(d.key("model"), "is required") }
-        let weight = try d.double("weight") ?? 1
-        guard weight >= 0, weight.isFinite else { throw ConfigError(d.key("weight"), "must be a number ≥ 0") }
+        let weight = try d.double("weight", in: 0...1_000_000) ?? 1
         return .init(model: model, weight: weight)
-    }
-
-    private static func positive(_ m: ConfigMapping, _ name: String, allowZero: Bool = false) throws -> Int? {
-        guard let value = try m.int(name) else { return nil }
-        guard value > 0 || (allowZero && value == 0) else {
-            throw ConfigError(m.key(name), allowZero ? "must not be negative" : "must be positive")
-        }
-        return value
     }
 }

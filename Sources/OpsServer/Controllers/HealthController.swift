@@ -14,11 +14,21 @@ struct HealthController {
             try await services.store.ping()
             return JSONResponse.make(["status": "ready", "store": "ok", "trace_queue": .int(Int64(services.recorder.queueDepth))])
         } catch {
-            return JSONResponse.make(["status": "not_ready", "store": .string("\(error)")], status: .serviceUnavailable)
+            // The driver's words name hosts, users and files: they go to the log, not to whoever asks.
+            services.logger.warning("not ready: the store did not answer: \(String(describing: error))")
+            var response = JSONResponse.make(["status": "not_ready", "store": "store unreachable"], status: .serviceUnavailable)
+            response.headers[.retryAfter] = "2"
+            return response
         }
     }
 
+    /// The Prometheus text. With `server.metrics_auth: key` it needs a valid key of any role.
     func metrics(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        if services.config.server.metrics.access == .key {
+            _ = try await services.authenticator.authenticate(
+                secret: KeyAuthMiddleware.secret(in: request),
+                from: ClientAddress.of(request, context: context, header: services.authenticator.clientAddressHeader))
+        }
         services.metrics.traceQueueDepth.set(Double(services.recorder.queueDepth))
         services.metrics.observeCircuits(services.routing.breakers.snapshot().map {
             (deployment: $0.deployment, state: $0.state.rawValue, openCount: $0.openCount)

@@ -26,41 +26,15 @@ struct TracesController {
         return JSONResponse.make(.object(json))
     }
 
+    /// The filters of `TraceQuery.filterNames` (`session` is an alias of `session_id`), `limit` (1–1000)
+    /// and `cursor`, each checked with the message the console and queue filters give too.
     static func query(from params: Parameters, project: String) throws(OpsError) -> TraceQuery {
-        var query = TraceQuery(project: project)
-        func date(_ name: String) throws(OpsError) -> Date? {
-            guard let raw = params.get(name), !raw.isEmpty else { return nil }
-            if let d = ISO8601Timestamp.parse(raw) { return d }
-            if let seconds = Double(raw) { return Date(timeIntervalSince1970: seconds) }
-            throw .invalid("\(name) must be an RFC 3339 time or Unix seconds, got '\(raw)'", param: name)
-        }
-        query.from = try date("from")
-        query.to = try date("to")
-        query.model = params.get("model")
-        if let status = params.get("status") {
-            guard let s = TraceStatus(rawValue: status) else { throw .invalid("status must be ok or error, got '\(status)'", param: "status") }
-            query.status = s
-        }
-        query.user = params.get("user")
-        query.sessionID = params.get("session_id") ?? params.get("session")
-        query.tag = params.get("tag")
-        if let prompt = params.get("prompt") {
-            let reference = try PromptReference(parsing: prompt, param: "prompt")
-            query.promptName = reference.name
-            switch reference.selector {
-            case .latest: break
-            case .version(let number): query.promptVersion = number
-            case .label: throw .invalid("prompt filters by NAME or NAME@VERSION; a label moves, so it names no fixed traces", param: "prompt")
-            }
-        }
-        if let limit = params.get("limit") {
-            guard let n = Int(limit), (1...1000).contains(n) else { throw .invalid("limit must be an integer from 1 to 1000", param: "limit") }
-            query.limit = n
-        }
-        if let cursor = params.get("cursor") {
-            guard let c = TraceCursor(token: cursor) else { throw .invalid("cursor is not one this server issued", param: "cursor") }
-            query.cursor = c
-        }
+        var filters: [String: String] = [:]
+        for name in TraceQuery.filterNames { if let value = params.get(name) { filters[name] = value } }
+        if filters["session_id"] == nil, let session = params.get("session") { filters["session_id"] = session }
+        var query = try TraceQuery(project: project, filters: filters)
+        if let limit = params.get("limit") { query.limit = try CheckedText.int(limit, param: "limit", in: 1...1000) }
+        if let cursor = params.get("cursor") { query.cursor = try TraceCursor(checking: cursor) }
         return query
     }
 }

@@ -14,6 +14,7 @@ public enum ChartValueFormat: Sendable, Hashable {
 
     /// `value` as a short label.
     public func label(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
         switch self {
         case .count: return Self.compact(value)
         case .milliseconds: return value >= 1000 ? Self.trimmed(value / 1000, decimals: 2) + " s" : Self.trimmed(value, decimals: 1) + " ms"

@@ -45,27 +45,9 @@ struct ConsoleTracesController: Sendable {
 
     /// The same filters as `GET /api/traces`, with the same messages for bad values.
     static func query(filters: [String: String], cursor: String?, project: String) throws(OpsError) -> TraceQuery {
-        var query = TraceQuery(project: project, limit: pageSize)
-        func date(_ name: String) throws(OpsError) -> Date? {
-            guard let raw = filters[name] else { return nil }
-            if let d = ISO8601Timestamp.parse(raw) { return d }
-            if let seconds = Double(raw) { return Date(timeIntervalSince1970: seconds) }
-            throw .invalid("\(name) must be an RFC 3339 time or Unix seconds, got '\(raw)'", param: name)
-        }
-        query.from = try date("from")
-        query.to = try date("to")
-        query.model = filters["model"]
-        if let status = filters["status"] {
-            guard let s = TraceStatus(rawValue: status) else { throw .invalid("status must be ok or error, got '\(status)'", param: "status") }
-            query.status = s
-        }
-        query.user = filters["user"]
-        query.sessionID = filters["session_id"]
-        query.tag = filters["tag"]
-        if let cursor, !cursor.isEmpty {
-            guard let c = TraceCursor(token: cursor) else { throw .invalid("cursor is not one this server issued", param: "cursor") }
-            query.cursor = c
-        }
+        var query = try TraceQuery(project: project, filters: filters)
+        query.limit = pageSize
+        if let cursor, !cursor.isEmpty { query.cursor = try TraceCursor(checking: cursor) }
         return query
     }
 }

@@ -5,7 +5,7 @@ import OpsCore
 enum ConsoleFormat {
     /// `1234567` → `1,234,567`.
     static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
@@ -16,13 +16,13 @@ enum ConsoleFormat {
 
     /// `—` for a missing duration, otherwise `812 ms` or `1.42 s`.
     static func duration(_ ms: Double?) -> String {
-        guard let ms else { return "—" }
-        return ms >= 1000 ? ChartValueFormat.trimmed(ms / 1000, decimals: 2) + " s" : "\(Int(ms.rounded())) ms"
+        guard let ms, ms.isFinite else { return "—" }
+        return abs(ms) >= 1000 ? ChartValueFormat.trimmed(ms / 1000, decimals: 2) + " s" : "\(Int(ms.rounded())) ms"
     }
 
     /// `—` for an unknown cost, otherwise dollars with enough decimals to show small amounts.
     static func cost(_ usd: Double?) -> String {
-        guard let usd else { return "—" }
+        guard let usd, usd.isFinite else { return "—" }
         return ChartValueFormat.dollars(usd)
     }
 
