@@ -3,13 +3,13 @@ import OpsCore
 import XCTest
 @testable import OpsEval
 
-/// The official JSON-Schema-Test-Suite (draft 2020-12), read from `../shared/data` beside the
-/// repository (never copied in). Every case of every file below must pass; what is skipped is
-/// printed with the reason.
+/// The official JSON-Schema-Test-Suite (draft 2020-12), kept with its licence in
+/// `Fixtures/json-schema-test-suite` (see its SOURCE) so a clone runs it alone. Every case of every
+/// file below must pass; what is skipped is printed with the reason.
 final class JSONSchemaTestSuiteTests: XCTestCase {
     static let suite = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/data/json-schema-test-suite/tests/draft2020-12").standardized
+        .deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/json-schema-test-suite/tests/draft2020-12").standardized
 
     /// Whole files that exercise keywords OpsEval does not implement.
     static let skippedFiles: [String: String] = [
@@ -30,7 +30,7 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
 
     func testDraft2020_12() throws {
         guard let listing = try? FileManager.default.contentsOfDirectory(atPath: Self.suite.path) else {
-            return XCTFail("JSON-Schema-Test-Suite not found at \(Self.suite.path) (shared/ must sit beside the clone)")
+            return XCTFail("JSON-Schema-Test-Suite not found at \(Self.suite.path) (Tests/OpsEvalTests/Fixtures)")
         }
         let files = listing.filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertGreaterThan(files.count, 40)
