@@ -300,5 +300,6 @@ enum PostgresMigrations {
             "DROP INDEX generations_trace",
         ]),
         v16AuditLog,
+        v19RouteChangesPerProject,
     ]
 }

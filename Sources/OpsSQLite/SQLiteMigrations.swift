@@ -47,6 +47,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v16") { db in
             try db.execute(sql: v16AuditLog)
         }
+        migrator.registerMigration("v19") { db in
+            try db.execute(sql: v19RouteChangesPerProject)
+        }
         return migrator
     }
 

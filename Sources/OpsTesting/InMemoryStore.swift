@@ -10,6 +10,8 @@ public actor InMemoryStore: OpsStore {
     private var keys: [String: APIKey] = [:]
     private var migrated = false
     private nonisolated let limitStates = InMemoryLimitStore()
+    /// On: every limit transaction fails (a limit store that lost its database).
+    public nonisolated let limitFailures = FailureSwitch()
     private var routeChangeLog: [StoredRouteChange] = []
     /// Prompts, datasets, experiments and reviews live in their own in-memory stores; `InMemoryStore+Prompts`,
     /// `+Datasets`, `+Experiments` and `+Review` forward to them.
@@ -35,21 +37,33 @@ public actor InMemoryStore: OpsStore {
 
     public nonisolated func transact<Result: Sendable>(_ keys: [String], _ body: (inout LimitStates) -> Result)
         async throws -> Result {
-        try await limitStates.transact(keys, body)
+        try limitFailures.check("checking limits")
+        return try await limitStates.transact(keys, body)
     }
 
-    public func appendRouteChange(actor: String, at date: Date, routes: JSONValue) async throws -> StoredRouteChange {
-        let change = StoredRouteChange(version: routeChangeLog.count + 1, actor: actor, createdAt: Date(epochMicros: date.epochMicros),
-                                       routes: routes)
+    public func appendRouteChange(project: String, actor: String, at date: Date, routes: JSONValue) async throws -> StoredRouteChange {
+        let version = (routeChangeLog.last(where: { $0.project == project })?.version ?? 0) + 1
+        let change = StoredRouteChange(project: project, version: version, actor: actor,
+                                       createdAt: Date(epochMicros: date.epochMicros), routes: routes)
         routeChangeLog.append(change)
         return change
     }
 
-    public func latestRouteChange() async throws -> StoredRouteChange? { routeChangeLog.last }
+    public func latestRouteChange(project: String) async throws -> StoredRouteChange? {
+        routeChangeLog.last { $0.project == project }
+    }
 
-    public func routeChanges(limit: Int) async throws -> [StoredRouteChange] { Array(routeChangeLog.reversed().prefix(max(0, limit))) }
+    public func routeChanges(project: String, limit: Int) async throws -> [StoredRouteChange] {
+        Array(routeChangeLog.reversed().filter { $0.project == project }.prefix(max(0, limit)))
+    }
 
-    public func routeChange(version: Int) async throws -> StoredRouteChange? { routeChangeLog.first { $0.version == version } }
+    public func routeChange(project: String, version: Int) async throws -> StoredRouteChange? {
+        routeChangeLog.first { $0.project == project && $0.version == version }
+    }
+
+    public func routeVersions() async throws -> [String: Int] {
+        routeChangeLog.reduce(into: [:]) { $0[$1.project] = max($0[$1.project] ?? 0, $1.version) }
+    }
 
     public func ping() async throws {}
     public func close() async throws {}

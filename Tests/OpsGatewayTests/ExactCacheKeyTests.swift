@@ -8,13 +8,29 @@ final class ExactCacheKeyTests: XCTestCase {
 
     private func key(_ request: ChatRequest, project: String = "p1") -> ExactCacheKey { ExactCacheKey(project: project, request: request) }
 
-    func testUserMetadataAndStreamDoNotChangeTheKey() {
+    func testMetadataAndStreamDoNotChangeTheKey() {
         var other = base
-        other.user = "someone"
         other.metadata = JSONObject([("trace", "x")])
         other.stream = true
         other.includeUsageInStream = true
         XCTAssertEqual(key(other), key(base))
+    }
+
+    /// One end user's answer is never another's: a named user gets a key of its own, and an empty
+    /// `user` counts as none.
+    func testUserChangesTheKeyAndIsKept() {
+        var u = base
+        u.user = "user-u"
+        var v = base
+        v.user = "user-v"
+        var empty = base
+        empty.user = ""
+        XCTAssertNotEqual(key(u), key(base))
+        XCTAssertNotEqual(key(u), key(v))
+        XCTAssertEqual(key(empty), key(base))
+        XCTAssertEqual(key(u).user, "user-u")
+        XCTAssertNil(key(base).user)
+        XCTAssertEqual(key(u), key(u))
     }
 
     func testEveryAnswerChangingFieldChangesTheKey() {

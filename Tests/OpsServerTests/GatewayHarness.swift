@@ -26,13 +26,14 @@ final class GatewayHarness: @unchecked Sendable {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    /// `storageURL` nil means a temporary SQLite file.
-    static func start(durability: TraceDurability = .strict, storageURL: String? = nil,
+    /// `storageURL` nil means a temporary SQLite file; `store`, when given, is used instead of opening one.
+    static func start(durability: TraceDurability = .strict, storageURL: String? = nil, store: (any OpsStore)? = nil,
                       configure: (inout LLMOpsConfig) -> Void = { _ in }) async throws -> GatewayHarness {
-        try await GatewayHarness(durability: durability, storageURL: storageURL, configure: configure)
+        try await GatewayHarness(durability: durability, storageURL: storageURL, store: store, configure: configure)
     }
 
-    private init(durability: TraceDurability, storageURL: String?, configure: (inout LLMOpsConfig) -> Void) async throws {
+    private init(durability: TraceDurability, storageURL: String?, store given: (any OpsStore)?,
+                 configure: (inout LLMOpsConfig) -> Void) async throws {
         let mockPort = try await mock.start()
         dataDirectory = NSTemporaryDirectory() + "llmops-test-" + Identifier.hex(bytes: 6)
         var config = LLMOpsConfig()
@@ -51,7 +52,11 @@ final class GatewayHarness: @unchecked Sendable {
         configure(&config)
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        server = try await LLMOpsServer.make(config: config, environment: ["MOCK_KEY": "sk-mock"], logger: logger)
+        if let given {
+            server = try await LLMOpsServer.make(config: config, store: given, environment: ["MOCK_KEY": "sk-mock"], logger: logger)
+        } else {
+            server = try await LLMOpsServer.make(config: config, environment: ["MOCK_KEY": "sk-mock"], logger: logger)
+        }
         let store = server.services.store
         admin = try await KeyIssuer(store: store).issue(project: "alpha", role: .admin, name: "admin").secret
         developer = try await KeyIssuer(store: store).issue(project: "alpha", role: .developer, name: "dev").secret

@@ -1,15 +1,24 @@
 import OpsCore
 
-/// The identity of a request for the exact cache: a stable 128-bit hash of the project, the model
-/// and everything that changes the answer. `user`, `metadata` and `stream` are left out, so a
-/// streamed request can be answered from a cached plain one.
+/// The identity of a request for the exact cache: a stable 128-bit hash of the project, the
+/// request's `user` when it names one (one end user's answer is never another's), the model and
+/// everything that changes the answer. `metadata` and `stream` are left out, so a streamed request
+/// can be answered from a cached plain one.
 public struct ExactCacheKey: Sendable, Hashable, CustomStringConvertible {
     public var digest: StableHasher.Digest
+    /// The end user the entry belongs to (nil: the project's shared entries), so a user's entries
+    /// can be found again; equality and hashing use the digest, which already covers it.
+    public var user: String?
+    /// The project the entry belongs to, so an erasure finds its user's entries in that project only.
+    public var project: String
 
     public init(project: String, request: ChatRequest) {
+        self.project = project
         var h = StableHasher()
         h.combine("llmops.exact.v1")
         h.combine(project)
+        user = request.user.flatMap { $0.isEmpty ? nil : $0 }
+        if let user { h.combine(true); h.combine(user) } else { h.combine(false) }
         h.combine(request.model)
         h.combine(request.messages.count)
         for message in request.messages { Self.combine(message, into: &h) }
@@ -28,6 +37,10 @@ public struct ExactCacheKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { digest.hex }
+
+    public static func == (lhs: ExactCacheKey, rhs: ExactCacheKey) -> Bool { lhs.digest == rhs.digest }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
     private static func combine(_ message: ChatMessage, into h: inout StableHasher) {
         h.combine(message.role)

@@ -2,8 +2,8 @@ import Foundation
 import OpsCore
 
 /// Answers a request with a cached answer to a similar one: the last user message is embedded and
-/// compared by cosine similarity within a partition of the same project, model and system prompt,
-/// so nothing is ever served across projects.
+/// compared by cosine similarity within a partition of the same project, model, system prompt and
+/// end user (when the request names one), so nothing is ever served across projects or users.
 public final class SemanticCache<Value: Sendable>: @unchecked Sendable {
     /// A cached answer and how close its question was.
     public struct Hit: Sendable {
@@ -16,10 +16,13 @@ public final class SemanticCache<Value: Sendable>: @unchecked Sendable {
         public var project: String
         public var model: String
         public var systemPrompt: StableHasher.Digest
+        /// The request's `user`; nil (no user named) is the project's shared partition.
+        public var user: String?
 
         public init(project: String, request: ChatRequest) {
             self.project = project
             model = request.model
+            user = request.user.flatMap { $0.isEmpty ? nil : $0 }
             var h = StableHasher()
             for message in request.messages where message.role == "system" || message.role == "developer" {
                 h.combine(message.text)
@@ -87,4 +90,13 @@ public final class SemanticCache<Value: Sendable>: @unchecked Sendable {
 
     /// Entries across all partitions.
     public var count: Int { lock.withLock { partitions.values.reduce(0) { $0 + $1.count } } }
+
+    /// Drops every partition that matches (an erased end user's); returns the entries dropped.
+    @discardableResult
+    public func removePartitions(where matches: (Partition) -> Bool) -> Int {
+        lock.withLock {
+            let gone = partitions.keys.filter(matches)
+            return gone.reduce(0) { $0 + (partitions.removeValue(forKey: $1)?.count ?? 0) }
+        }
+    }
 }

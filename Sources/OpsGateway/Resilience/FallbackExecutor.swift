@@ -62,7 +62,7 @@ public struct FallbackExecutor: Sendable {
             routed.model = step.model
             // The provider applies the route's connect and response-head limits to each attempt.
             if let timeouts { routed.upstreamTimeouts = timeouts }
-            let breaker = breakers.breaker(for: step.model)
+            let breaker = breakers.breaker(for: step.model, scope: plan.scope)
             var attempt = 1
             var backoff = Duration.zero
             while true {

@@ -54,7 +54,8 @@ public struct ChatRouter: Sendable {
             ?? RouteConfig(name: request.model, deployments: [.init(model: request.model, weight: 1)],
                            retries: .init(attempts: 0))
         let breakers = self.breakers
-        let planner = RoutePlanner(isUnavailable: { breakers.isRejecting($0) })
+        let scope = route.scope
+        let planner = RoutePlanner(isUnavailable: { breakers.isRejecting($0, scope: scope) })
         return (route, planner.plan(route, user: request.user, using: &random))
     }
 
@@ -104,7 +105,7 @@ public struct ChatRouter: Sendable {
     /// A whole completion, from cache when allowed and available.
     public func complete<R: RandomNumberGenerator>(_ request: ChatRequest, project: String, useCache: Bool = true,
                                                    using random: inout R) async -> Outcome {
-        let route = routes.route(named: request.model)
+        let route = routes.route(named: request.model, project: project)
         let (hit, fill) = await lookup(request, route: route, project: project, useCache: useCache)
         if let hit {
             let (_, plan) = plan(for: request, route: route, using: &random)

@@ -9,8 +9,11 @@ public struct RouteChange: Sendable, Hashable {
     public var at: Date
     public var from: [RouteConfig]
     public var to: [RouteConfig]
+    /// The project whose routes changed; nil for the operator's.
+    public var project: String?
 
-    public init(version: Int, actor: String, at: Date, from: [RouteConfig], to: [RouteConfig]) {
+    public init(version: Int, actor: String, at: Date, from: [RouteConfig], to: [RouteConfig], project: String? = nil) {
+        self.project = project
         self.version = version
         self.actor = actor
         self.at = at

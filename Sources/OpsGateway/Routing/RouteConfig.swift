@@ -72,10 +72,14 @@ public struct RouteConfig: Sendable, Hashable {
     public var timeouts: UpstreamTimeouts?
     public var cache: Cache
     public var limits: Limits
+    /// The project whose keys the route serves; nil for the operator's routes, which serve every
+    /// project that has no route of the same name.
+    public var project: String?
 
     public init(name: String, deployments: [WeightedDeployment], sticky: Stickiness = .none, fallbacks: [String] = [],
                 retries: Retries = Retries(), timeouts: UpstreamTimeouts? = nil, cache: Cache = Cache(),
-                limits: Limits = Limits()) {
+                limits: Limits = Limits(), project: String? = nil) {
+        self.project = project
         self.name = name
         self.deployments = deployments
         self.sticky = sticky
@@ -85,6 +89,10 @@ public struct RouteConfig: Sendable, Hashable {
         self.cache = cache
         self.limits = limits
     }
+
+    /// Where the route's circuit breakers and limit states live: "" for the operator's routes (and
+    /// plain models), else its project, so one project's route never opens another's circuits.
+    public var scope: String { project ?? "" }
 
     /// The first model in `allModels`' order that satisfies `accepts`, without building that array
     /// (a cache hit asks this per request to price what it saved).

@@ -23,11 +23,14 @@ public struct RoutePlan: Sendable, Hashable {
     public var steps: [Step]
     /// Deployments left out because their circuit was open.
     public var skipped: [String]
+    /// Whose circuit breakers the steps use (`RouteConfig.scope`).
+    public var scope: String
 
-    public init(route: String, steps: [Step], skipped: [String] = []) {
+    public init(route: String, steps: [Step], skipped: [String] = [], scope: String = "") {
         self.route = route
         self.steps = steps
         self.skipped = skipped
+        self.scope = scope
     }
 
     public var models: [String] { steps.map(\.model) }

@@ -29,7 +29,7 @@ public struct RoutePlanner: Sendable {
         for fallback in route.fallbacks where fallback != pick && !steps.contains(where: { $0.model == fallback }) {
             if isUnavailable(fallback) { skipped.append(fallback) } else { steps.append(.init(model: fallback, reason: .fallback)) }
         }
-        return RoutePlan(route: route.name, steps: steps, skipped: skipped)
+        return RoutePlan(route: route.name, steps: steps, skipped: skipped, scope: route.scope)
     }
 
     /// A random pick in proportion to weight.

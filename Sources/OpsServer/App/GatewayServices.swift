@@ -39,6 +39,7 @@ public struct GatewayServices: Sendable {
         self.clock = clock
         self.logger = logger
         self.routing = routing ?? GatewayRouting(catalog: catalog, logger: logger)
+        metrics.labelModels(where: { [table = self.routing.table] in catalog.entry(named: $0) != nil || table.hasRoute(named: $0) })
         let shared = config.storage.url.hasPrefix("postgres")
         writeBehindLimits = shared ? nil : WriteBehindLimitStore(backing: store)
         limits = LimitEnforcer(store: writeBehindLimits ?? store, projects: config.projects, clock: clock, logger: logger)

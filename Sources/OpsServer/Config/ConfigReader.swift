@@ -23,6 +23,7 @@ struct ConfigReader {
             guard poll > 0 else { throw ConfigError("server.routes_poll_ms", "must be positive") }
             config.server.routesPollMs = poll
         }
+        config.server.metrics = try MetricsSettings(server)
         if let url = try top.mapping("storage").string("url") {
             guard url.hasPrefix("sqlite://") || url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigError("storage.url", "must start with sqlite:// or postgres://, got '\(url)'")

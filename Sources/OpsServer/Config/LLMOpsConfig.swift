@@ -10,6 +10,8 @@ public struct LLMOpsConfig: Sendable {
         public var maxBodyBytes = 8 << 20
         /// How often a replica looks for route changes made elsewhere.
         public var routesPollMs = 2_000
+        /// Who may read `/metrics`.
+        public var metrics = MetricsSettings()
         public init() {}
     }
 

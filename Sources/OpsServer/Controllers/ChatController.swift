@@ -42,12 +42,8 @@ struct ChatController {
     /// The route `model` names, or nil for a plain catalog model; a model the key may not call is 403,
     /// an unknown one 404.
     private func resolve(_ model: String, for key: APIKey) throws -> RouteConfig? {
-        guard key.limits.allows(model: model) else {
-            let allowed = (key.limits.routes ?? []).joined(separator: ", ")
-            throw OpsError(.forbidden, "This key may not call '\(model)'; it is limited to: \(allowed)", param: "model",
-                           code: "model_not_allowed")
-        }
-        if let route = services.routing.table.route(named: model) { return route }
+        try ModelAdmission.requireAllowed(model, for: key)
+        if let route = services.routing.table.route(named: model, project: key.project) { return route }
         _ = try services.catalog.chatModel(named: model)
         return nil
     }

@@ -5,6 +5,8 @@ import OpsCore
 import OpsGateway
 
 /// `POST /v1/embeddings`, answered as floats or base64 (what the `openai` SDK asks for by default).
+/// It goes through the same admission as chat: the key's model restriction, rate limits and budgets
+/// (429 with `x-ratelimit-*` headers), and every call, refused or not, is traced.
 struct EmbeddingsController {
     let services: GatewayServices
 
@@ -15,7 +17,11 @@ struct EmbeddingsController {
             draft.trace.input = body["input"] ?? .null
             let embedRequest = try EmbeddingRequest(json: body)
             draft.merge(metadata: embedRequest.metadata, user: embedRequest.user)
+            let key = try context.requireKey()
+            try ModelAdmission.requireAllowed(embedRequest.model, for: key)
             let (deployment, model) = try services.catalog.embeddingModel(named: embedRequest.model)
+            let admission = try await services.limits.admit(key: key, route: nil,
+                                                            estimatedTokens: ModelAdmission.estimatedTokens(embedRequest))
             draft.trace.provider = deployment.provider.rawValue
             draft.trace.generations = [Generation(traceID: draft.trace.id, model: embedRequest.model,
                                                   resolvedModel: deployment.upstreamModel, provider: deployment.provider.rawValue,
@@ -32,9 +38,12 @@ struct EmbeddingsController {
             draft.trace.generations[0].usage = usage
             draft.trace.generations[0].costUSD = cost
             draft.trace.generations[0].latencyMs = draft.trace.latencyMs
+            await services.limits.settle(admission, usage: usage, costUSD: cost)
             try await services.finishOrRefuse(draft.trace)
+            var headers: HTTPFields = [TraceDraft.traceIDHeader: draft.trace.id]
+            admission.headers.append(to: &headers)
             return JSONResponse.make(Self.json(result, requestedModel: embedRequest.model, format: embedRequest.encodingFormat),
-                                     headers: [TraceDraft.traceIDHeader: draft.trace.id])
+                                     headers: headers)
         }
     }
 

@@ -4,16 +4,21 @@ import OpsCore
 import OpsGateway
 
 /// `GET/PUT /api/routes`, `GET /api/routes/history`, `POST /api/routes/rollback`: the live routes,
-/// replaced whole (a release), listed with who changed them, and rolled back. Routes serve every
-/// project, so changing them needs an admin key.
+/// replaced whole (a release), listed with who changed them, and rolled back. Each project has its
+/// own routes, seen and changed only with its keys (changing them needs an admin key); they serve
+/// only its keys, ahead of the operator's routes (`llmops.yaml`, `llmops routes apply`), which
+/// every project sees but no project key can change.
 struct RoutesController {
     let services: GatewayServices
     let sync: RouteSync
 
     func list(_ request: Request, context: OpsRequestContext) async throws -> Response {
-        _ = try context.require(.viewer)
-        return JSONResponse.make(["version": .int(Int64(services.routing.appliedVersion.value)),
-                                  "routes": .array(services.routing.table.all.map(\.json))])
+        let key = try context.require(.viewer)
+        let routing = services.routing
+        return JSONResponse.make(["project": .string(key.project),
+                                  "version": .int(Int64(routing.appliedVersion.value(for: key.project))),
+                                  "routes": .array(routing.table.routes(of: key.project).map(\.json)),
+                                  "instance_routes": .array(routing.table.all.map(\.json))])
     }
 
     func replace(_ request: Request, context: OpsRequestContext) async throws -> Response {
@@ -25,12 +30,18 @@ struct RoutesController {
         } catch let error as ConfigError {
             throw OpsError.invalid("\(error.key): \(error.message)", param: error.key)
         }
-        return try await applied(routes, actor: admin.id)
+        for (index, route) in routes.enumerated() where route.project != nil && route.project != admin.project {
+            throw OpsError(.forbidden, "A key of project '\(admin.project)' can only change that project's routes",
+                           param: "routes[\(index)].project", code: "project_mismatch")
+        }
+        let response = try await applied(routes, actor: admin.id, project: admin.project)
+        await services.audit.record(.routesApply, by: admin, detail: ["routes": .array(routes.map { .string($0.name) })])
+        return response
     }
 
     func history(_ request: Request, context: OpsRequestContext) async throws -> Response {
-        _ = try context.require(.viewer)
-        let changes = try await services.store.routeChanges(limit: 100)
+        let key = try context.require(.viewer)
+        let changes = try await services.store.routeChanges(project: key.project, limit: 100)
         return JSONResponse.make(["object": "list", "data": .array(changes.map { change in
             ["version": .int(Int64(change.version)), "actor": .string(change.actor), "created_at": .string(change.createdAt.iso8601),
              "routes": change.routes["routes"] ?? .array([])]
@@ -42,24 +53,27 @@ struct RoutesController {
     func rollback(_ request: Request, context: OpsRequestContext) async throws -> Response {
         let admin = try context.require(.admin)
         let body = try await JSONResponse.readBody(request, limit: 64 << 10)
-        let version = try JSONFields(body).int("version", min: 0)
+        let version = try JSONFields(body).int("version", in: 0...NumberRange.version.upperBound)
         guard let version else { throw OpsError.invalid("version is required", param: "version") }
         let routes: [RouteConfig]
         if version == 0 {
-            routes = services.config.routes
+            routes = services.config.routes.filter { $0.project == admin.project }
         } else {
-            guard let change = try await services.store.routeChange(version: version) else {
+            guard let change = try await services.store.routeChange(project: admin.project, version: version) else {
                 throw OpsError(.notFound, "No route change with version \(version)", param: "version", code: "route_change_not_found")
             }
             routes = try RouteSync.routes(of: change)
         }
-        return try await applied(routes, actor: admin.id)
+        let response = try await applied(routes, actor: admin.id, project: admin.project)
+        await services.audit.record(.routesRollback, by: admin, target: String(version),
+                                    detail: ["routes": .array(routes.map { .string($0.name) })])
+        return response
     }
 
-    private func applied(_ routes: [RouteConfig], actor: String) async throws -> Response {
-        let (stored, change) = try await sync.apply(routes, actor: actor)
+    private func applied(_ routes: [RouteConfig], actor: String, project: String) async throws -> Response {
+        let (stored, change) = try await sync.apply(routes, actor: actor, project: project)
         func names(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
-        return JSONResponse.make(["version": .int(Int64(stored.version)), "added": names(change.added),
+        return JSONResponse.make(["project": .string(project), "version": .int(Int64(stored.version)), "added": names(change.added),
                                   "removed": names(change.removed), "modified": names(change.modified),
                                   "routes": .array(routes.map(\.json))])
     }

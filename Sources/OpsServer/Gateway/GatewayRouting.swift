@@ -11,14 +11,18 @@ struct GatewayRouting: Sendable {
     let router: ChatRouter
     /// Every model name a route may use.
     let knownModels: Set<String>
-    /// Where the newest applied change came from: 0 means the routes of `llmops.yaml`.
+    /// Where each project's newest applied change came from: 0 means the routes of `llmops.yaml`.
     let appliedVersion: AppliedRouteVersion
 
     /// The routes of the configuration, checked against the catalog.
     static func validated(routes: [RouteConfig], catalog: ModelCatalog, embedder: (any Embedder)?, logger: Logger) throws
         -> GatewayRouting {
         do {
-            try RouteTable.validate(routes, knownModels: Set(catalog.entries.map(\.deployment.name)))
+            // Names are unique within each project's routes and within the operator's.
+            let known = Set(catalog.entries.map(\.deployment.name))
+            for project in Set(routes.map(\.project)) {
+                try RouteTable.validate(routes.filter { $0.project == project }, knownModels: known)
+            }
         } catch {
             throw ConfigError("routes", error.message)
         }
@@ -42,18 +46,22 @@ struct GatewayRouting: Sendable {
     }
 }
 
-/// The number of the route change this replica runs, read and bumped from several tasks.
+/// The number of the route change this replica runs for each project ("" for the operator's
+/// routes), read and bumped from several tasks.
 final class AppliedRouteVersion: @unchecked Sendable {
     private let lock = NSLock()
-    private var current = 0
+    private var current: [String: Int] = [:]
 
-    var value: Int { lock.withLock { current } }
+    /// The operator's routes' version.
+    var value: Int { value(for: StoredRouteChange.instance) }
 
-    /// Moves to `version` when it is newer; false when it is not.
-    func advance(to version: Int) -> Bool {
+    func value(for project: String) -> Int { lock.withLock { current[project] ?? 0 } }
+
+    /// Moves `project` to `version` when it is newer; false when it is not.
+    func advance(to version: Int, project: String = StoredRouteChange.instance) -> Bool {
         lock.withLock {
-            guard version > current else { return false }
-            current = version
+            guard version > current[project] ?? 0 else { return false }
+            current[project] = version
             return true
         }
     }

@@ -8,8 +8,10 @@ import OpsTelemetry
 /// (`projects:` in the configuration) and per route (`limits:` of a route). Limit states live in
 /// the store, so with PostgreSQL they hold across replicas.
 ///
-/// If the limit store fails, the call goes through and the failure is logged: a broken limit
-/// store should not take the gateway down with it.
+/// If the limit store fails while a call is admitted, the project's `on_limit_store_error` decides:
+/// `closed` refuses it with 503 and `Retry-After` (no detail of the failure), `open` lets it through
+/// unlimited. Unset, a call with a budget fails closed and one with rate limits only fails open.
+/// Either way the failure is logged.
 struct LimitEnforcer: Sendable {
     let rateLimiter: RateLimiter
     let plans: LimitPlans
@@ -50,6 +52,13 @@ struct LimitEnforcer: Sendable {
                 decision = rateLimiter.acquire(plan.rateRules, tokens: estimatedTokens, in: &states, now: now)
             }
         } catch {
+            if plan.failsClosed {
+                logger.error("limit store failed; the call is refused (limits fail closed): \(error)")
+                var refusal = OpsError(.unavailable, "Rate limits and budgets cannot be checked right now; try again shortly",
+                                       code: "limit_store_unavailable")
+                refusal.headers["retry-after"] = "1"
+                throw refusal
+            }
             logger.error("limit store failed; the call goes through unlimited: \(error)")
             admission.plan = .unlimited
             return admission

@@ -20,8 +20,13 @@ final class LimitPlan: Sendable {
     /// What the plan was built from: a key or route whose limits changed gets a new plan.
     let keyLimits: KeyLimits
     let routeLimits: RouteConfig.Limits?
+    /// Whose route it was: a project's route and the operator's of the same name keep apart states.
+    let routeProject: String?
+    /// Whether a call is refused (503) when the limit store fails while checking these limits.
+    let failsClosed: Bool
 
-    static let unlimited = LimitPlan(rateRules: [], budgetRules: [], keyLimits: KeyLimits(), routeLimits: nil, memory: nil)
+    static let unlimited = LimitPlan(rateRules: [], budgetRules: [], keyLimits: KeyLimits(), routeLimits: nil,
+                                      routeProject: nil, failsClosed: false, memory: nil)
 
     var isEmpty: Bool { rateRules.isEmpty && budgetRules.isEmpty }
 
@@ -47,14 +52,19 @@ final class LimitPlan: Sendable {
             }
         }
         if let route, route.limits.requestsPerMinute != nil || route.limits.tokensPerMinute != nil {
-            rateRules.append(.init(scope: .route(route.name), requestsPerMinute: route.limits.requestsPerMinute,
+            let scope: LimitScope = route.project.map { .projectRoute(project: $0, name: route.name) } ?? .route(route.name)
+            rateRules.append(.init(scope: scope, requestsPerMinute: route.limits.requestsPerMinute,
                                    tokensPerMinute: route.limits.tokensPerMinute))
         }
-        self.init(rateRules: rateRules, budgetRules: budgetRules, keyLimits: limits, routeLimits: route?.limits, memory: memory)
+        self.init(rateRules: rateRules, budgetRules: budgetRules, keyLimits: limits, routeLimits: route?.limits,
+                  routeProject: route?.project,
+                  failsClosed: LimitStoreFailurePolicy.refuses(project?.onLimitStoreError, hasBudgets: !budgetRules.isEmpty),
+                  memory: memory)
     }
 
     private init(rateRules: [RateLimiter.Rule], budgetRules: [BudgetTracker.Rule], keyLimits: KeyLimits,
-                 routeLimits: RouteConfig.Limits?, memory: WriteBehindLimitStore?) {
+                 routeLimits: RouteConfig.Limits?, routeProject: String?, failsClosed: Bool, memory: WriteBehindLimitStore?) {
+        self.failsClosed = failsClosed
         self.rateRules = rateRules
         self.budgetRules = budgetRules
         rateKeys = RateLimiter.keys(rateRules)
@@ -65,10 +75,11 @@ final class LimitPlan: Sendable {
         prepared = admitKeys.isEmpty ? nil : memory?.prepare(admitKeys)
         self.keyLimits = keyLimits
         self.routeLimits = routeLimits
+        self.routeProject = routeProject
     }
 
     /// Whether this plan still describes `key` on `route` (projects' limits are fixed at start).
     func matches(_ key: APIKey, _ route: RouteConfig?) -> Bool {
-        keyLimits == key.limits && routeLimits == route?.limits
+        keyLimits == key.limits && routeLimits == route?.limits && routeProject == route?.project
     }
 }

@@ -11,6 +11,15 @@ public final class GatewayMetrics: Sendable {
     public let traceQueueDepth: Gauge
     /// Per-model handles, so a call does not look its series up in the registry.
     private let series = Mutex<[String: ModelSeries]>([:])
+    /// Which model names may become a `model` label (configured models and routes); nil: any, up
+    /// to `maxModelLabels`.
+    private let knownModels = Mutex<(@Sendable (String) -> Bool)?>(nil)
+
+    /// The `model` label of calls to a model or route nobody configured: one series, however many
+    /// names clients make up.
+    public static let unknownModel = "unknown"
+    /// At most this many `model` labels, whatever routes come and go; later ones count as unknown.
+    public static let maxModelLabels = 1_000
 
     private static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
 
@@ -37,13 +46,25 @@ public final class GatewayMetrics: Sendable {
         if let cost = trace.costUSD, cost > 0 { handles.cost?.increment(by: cost) }
     }
 
+    /// Says which names are configured models or routes; every other name is labelled `unknown`,
+    /// so made-up names cannot grow `/metrics`.
+    public func labelModels(where isKnown: @escaping @Sendable (String) -> Bool) {
+        knownModels.withLock { $0 = isKnown }
+    }
+
     /// The registry's series for this call, looked up once per model (and status) and then cached.
     /// Once a model's series exist a call only reads them: changing the cached entry in place copied
     /// its dictionary of statuses on every call.
     private func handles(for trace: Trace) -> ModelSeriesHandles {
         let registry = self.registry
-        let model = trace.model
+        if let handles = series.withLock({ $0[trace.model]?.handles(for: trace) }) { return handles }
+        // Not seen with this status (or usage) yet: is the name one to label at all? Asked outside
+        // the lock, as it reads the route table.
+        let isKnown = knownModels.withLock { $0 }
+        let named = series.withLock { $0[trace.model] != nil } || (isKnown?(trace.model) ?? true)
         return series.withLock { cache in
+            var model = named ? trace.model : Self.unknownModel
+            if cache[model] == nil, cache.count >= Self.maxModelLabels { model = Self.unknownModel }
             if let handles = cache[model]?.handles(for: trace) { return handles }
             let modelLabel = [("model", model)]
             var entry = cache[model] ?? ModelSeries()

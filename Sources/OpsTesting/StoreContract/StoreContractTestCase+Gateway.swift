@@ -72,5 +72,22 @@ extension StoreContractTestCase {
         XCTAssertEqual(one?.createdAt, Date(timeIntervalSince1970: 10))
         let missing = try await store.routeChange(version: 3)
         XCTAssertNil(missing)
+
+        // Each project numbers its own changes and sees only them; the instance's stay apart.
+        let alpha = try await store.appendRouteChange(project: "alpha", actor: "key-a", at: Date(timeIntervalSince1970: 30), routes: routes)
+        let beta1 = try await store.appendRouteChange(project: "beta", actor: "key-b", at: Date(timeIntervalSince1970: 40), routes: ["routes": []])
+        let beta2 = try await store.appendRouteChange(project: "beta", actor: "key-b", at: Date(timeIntervalSince1970: 50), routes: routes)
+        XCTAssertEqual([alpha.version, beta1.version, beta2.version], [1, 1, 2])
+        XCTAssertEqual(alpha.project, "alpha")
+        let alphaChanges = try await store.routeChanges(project: "alpha", limit: 10)
+        XCTAssertEqual(alphaChanges.map(\.actor), ["key-a"])
+        let betaOne = try await store.routeChange(project: "beta", version: 1)
+        XCTAssertEqual(betaOne?.routes, ["routes": []])
+        let alphaTwo = try await store.routeChange(project: "alpha", version: 2)
+        XCTAssertNil(alphaTwo, "beta's version 2 is not alpha's")
+        let instanceLatest = try await store.latestRouteChange()
+        XCTAssertEqual(instanceLatest, second, "project changes leave the instance's newest as it was")
+        let versions = try await store.routeVersions()
+        XCTAssertEqual(versions, ["": 2, "alpha": 1, "beta": 2])
     }
 }

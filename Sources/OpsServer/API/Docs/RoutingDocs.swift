@@ -2,18 +2,19 @@ import OpsCore
 
 /// `/api/routes`: model routes changed without a restart.
 enum RoutingDocs {
-    static let change = APISchema.object(["version": APISchema.integer, "added": APISchema.array(APISchema.string),
+    static let change = APISchema.object(["project": APISchema.string, "version": APISchema.integer, "added": APISchema.array(APISchema.string),
                                           "removed": APISchema.array(APISchema.string), "modified": APISchema.array(APISchema.string),
                                           "routes": APISchema.array(APISchema.anyObject)], required: ["version", "routes"])
 
-    static let list = APIOperation(summary: "The routes in force", tag: "routes",
-                                   answers: [.init(schema: APISchema.object(["version": APISchema.integer,
-                                                                             "routes": APISchema.array(APISchema.anyObject)],
+    static let list = APIOperation(summary: "The caller's project's routes, and the operator's beside them", tag: "routes",
+                                   answers: [.init(schema: APISchema.object(["project": APISchema.string, "version": APISchema.integer,
+                                                                             "routes": APISchema.array(APISchema.anyObject),
+                                                                             "instance_routes": APISchema.array(APISchema.anyObject)],
                                                                             required: ["routes"]))])
-    static let replace = APIOperation(summary: "Replace the routes (the `routes:` document of the configuration, as JSON)", tag: "routes",
-                                      body: APISchema.object(["routes": APISchema.array(APISchema.anyObject)]),
-                                      answers: [.init(schema: change)], errors: [413])
-    static let history = APIOperation(summary: "Route changes, newest first", tag: "routes",
+    static let replace = APIOperation(summary: "Replace the caller's project's routes (the `routes:` document of the configuration, as JSON)",
+                                      tag: "routes", body: APISchema.object(["routes": APISchema.array(APISchema.anyObject)]),
+                                      answers: [.init(schema: change)], errors: [403, 413])
+    static let history = APIOperation(summary: "The caller's project's route changes, newest first", tag: "routes",
                                       answers: [.init(schema: APISchema.list(APISchema.object([
                                           "version": APISchema.integer, "actor": APISchema.string, "created_at": APISchema.string,
                                           "routes": APISchema.array(APISchema.anyObject)])))])

@@ -14,7 +14,7 @@ struct ConsolePlaygroundController: Sendable {
         let name = try context.parameters.require("name")
         let versions = try await ConsolePromptsController.versions(of: name, store: services.store, project: key.project)
         let shown = try ConsolePromptsController.pick(request.uri.queryParameters.get("version"), from: versions, name: name)
-        let view = PlaygroundView(name: name, versions: versions, shown: shown, models: models(), model: nil, values: [:],
+        let view = PlaygroundView(name: name, versions: versions, shown: shown, models: models(project: key.project), model: nil, values: [:],
                                   canRun: key.role.allows(.developer))
         return page(view, key: key)
     }
@@ -28,7 +28,7 @@ struct ConsolePlaygroundController: Sendable {
         let model = form["model"].flatMap { $0.isEmpty ? nil : $0 }
         var values: [String: String] = [:]
         for (variable, value) in form.prefixed("var.") where values[variable] == nil { values[variable] = value }
-        var view = PlaygroundView(name: name, versions: versions, shown: shown, models: models(), model: model, values: values,
+        var view = PlaygroundView(name: name, versions: versions, shown: shown, models: models(project: key.project), model: model, values: values,
                                   canRun: true)
         // Blank fields are left out, so the gateway names every variable still missing.
         let variables = JSONObject(values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
@@ -55,10 +55,10 @@ struct ConsolePlaygroundController: Sendable {
         }
     }
 
-    /// The chat models and routes a playground may call.
-    private func models() -> [String] {
+    /// The chat models and routes (the project's and the operator's) a playground may call.
+    private func models(project: String) -> [String] {
         let chat = services.catalog.entries.filter { $0.chat != nil }.map(\.deployment.name)
-        let routes = services.routing.table.all.map(\.name)
+        let routes = (services.routing.table.all + services.routing.table.routes(of: project)).map(\.name)
         return Array(Set(chat + routes)).sorted()
     }
 
