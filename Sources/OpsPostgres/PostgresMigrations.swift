@@ -299,7 +299,10 @@ enum PostgresMigrations {
             "ALTER TABLE generations ADD PRIMARY KEY (trace_id, position)",
             "DROP INDEX generations_trace",
         ]),
+        v15ConsoleSessions,
         v16AuditLog,
+        v17Secrets,
+        v18Retention,
         v19RouteChangesPerProject,
     ]
 }

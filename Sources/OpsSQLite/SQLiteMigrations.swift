@@ -44,8 +44,17 @@ enum SQLiteMigrations {
         migrator.registerMigration("v14") { db in
             try db.execute(sql: v14TraceJournalPosition)
         }
+        migrator.registerMigration("v15") { db in
+            try db.execute(sql: v15ConsoleSessions)
+        }
         migrator.registerMigration("v16") { db in
             try db.execute(sql: v16AuditLog)
+        }
+        migrator.registerMigration("v17") { db in
+            try db.execute(sql: v17Secrets)
+        }
+        migrator.registerMigration("v18") { db in
+            try db.execute(sql: v18RetentionIndexes)
         }
         migrator.registerMigration("v19") { db in
             try db.execute(sql: v19RouteChangesPerProject)

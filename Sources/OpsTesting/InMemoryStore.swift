@@ -5,7 +5,7 @@ import OpsCore
 /// It passes the same contract suite as the real stores, so it behaves like them: times are kept
 /// to the microsecond, a batch with a duplicate id is rejected whole, projects are isolated.
 public actor InMemoryStore: OpsStore {
-    private var traces: [String: Trace] = [:]
+    var traces: [String: Trace] = [:]
     private var projectNames: Set<String> = []
     private var keys: [String: APIKey] = [:]
     private var migrated = false
@@ -20,6 +20,8 @@ public actor InMemoryStore: OpsStore {
     let experimentStore = InMemoryExperimentStore()
     let reviewStore = InMemoryReviewStore()
     let auditStore = InMemoryAuditStore()
+    let secretStore = InMemorySecretStore()
+    let sessionStore = InMemoryConsoleSessionStore()
 
     public init() {}
 

@@ -34,6 +34,7 @@ final class PostgresStoreContractTests: StoreContractTestCase {
     func testListedTracesAreComplete() async throws { try await contractListedTracesAreComplete() }
     func testTracePointsRange() async throws { try await contractTracePointsRange() }
     func testKeys() async throws { try await contractKeys() }
+    func testConsoleSessions() async throws { try await contractConsoleSessions() }
     func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
     func testProjects() async throws { try await contractProjects() }
     func testKeyLimitsAndExpiry() async throws { try await contractKeyLimitsAndExpiry() }
@@ -56,4 +57,6 @@ final class PostgresStoreContractTests: StoreContractTestCase {
     func testConcurrentReviewers() async throws { try await contractConcurrentReviewers() }
     func testQueueAppend() async throws { try await contractQueueAppend() }
     func testConcurrentQueueAppends() async throws { try await contractConcurrentQueueAppends() }
+    func testRetentionPurge() async throws { try await contractRetentionPurge() }
+    func testEndUserErasure() async throws { try await contractEndUserErasure() }
 }

@@ -33,6 +33,7 @@ final class SQLiteStoreContractTests: StoreContractTestCase {
     func testListedTracesAreComplete() async throws { try await contractListedTracesAreComplete() }
     func testTracePointsRange() async throws { try await contractTracePointsRange() }
     func testKeys() async throws { try await contractKeys() }
+    func testConsoleSessions() async throws { try await contractConsoleSessions() }
     func testDuplicateKeysAreRejected() async throws { try await contractDuplicateKeysAreRejected() }
     func testProjects() async throws { try await contractProjects() }
     func testKeyLimitsAndExpiry() async throws { try await contractKeyLimitsAndExpiry() }
@@ -55,4 +56,6 @@ final class SQLiteStoreContractTests: StoreContractTestCase {
     func testConcurrentReviewers() async throws { try await contractConcurrentReviewers() }
     func testQueueAppend() async throws { try await contractQueueAppend() }
     func testConcurrentQueueAppends() async throws { try await contractConcurrentQueueAppends() }
+    func testRetentionPurge() async throws { try await contractRetentionPurge() }
+    func testEndUserErasure() async throws { try await contractEndUserErasure() }
 }

@@ -34,23 +34,34 @@ final class ConsolePageTests: XCTestCase {
         }
     }
 
-    func testLoginSetsAStrictHttpOnlyCookieAndGoesToNext() async throws {
+    /// The sign-in form's cookie and CSRF field, as a browser gets them from `GET /login`.
+    private func loginForm(_ client: some TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+        try await client.execute(uri: "/login", method: .get) { response in
+            let cookie = try XCTUnwrap(response.headers[.setCookie]?.split(separator: ";").first?.split(separator: "=").last)
+            let csrf = try XCTUnwrap(ConsoleBrowser.csrfField(in: response.html))
+            return ("llmops_login=\(cookie)", csrf)
+        }
+    }
+
+    func testLoginSetsAStrictHttpOnlySessionCookieAndGoesToNext() async throws {
         let console = try await ConsoleTestApp.make()
         try await console.application.test(.router) { client in
-            let form = "api_key=\(console.viewerSecret)&next=%2Ftraces"
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: form)) { response in
+            let form = try await loginForm(client)
+            let body = "_csrf=\(form.csrf)&api_key=\(console.viewerSecret)&next=%2Ftraces"
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: form.cookie],
+                                     body: ByteBuffer(string: body)) { response in
                 XCTAssertEqual(response.status, .seeOther)
                 XCTAssertEqual(response.headers[.location], "/traces")
-                let cookie = response.headers[.setCookie] ?? ""
-                XCTAssertTrue(cookie.hasPrefix("llmops_session=\(console.viewerSecret)"), cookie)
-                XCTAssertTrue(cookie.contains("HttpOnly"), cookie)
-                XCTAssertTrue(cookie.contains("SameSite=Strict"), cookie)
-                XCTAssertTrue(cookie.contains("Path=/"), cookie)
+                let cookies = response.headers[values: .setCookie]
+                let session = try XCTUnwrap(cookies.first { $0.hasPrefix("llmops_session=") })
+                XCTAssertFalse(session.contains(console.viewerSecret), session)
+                for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] { XCTAssertTrue(session.contains(attribute), session) }
+                XCTAssertTrue(cookies.contains { $0.hasPrefix("llmops_login=;") && $0.contains("Max-Age=0") }, "\(cookies)")
             }
             // `next` may only point back into this site.
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "api_key=\(console.viewerSecret)&next=https%3A%2F%2Fevil.example")) { response in
+            let again = try await loginForm(client)
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: again.cookie],
+                                     body: ByteBuffer(string: "_csrf=\(again.csrf)&api_key=\(console.viewerSecret)&next=https%3A%2F%2Fevil.example")) { response in
                 XCTAssertEqual(response.headers[.location], "/")
             }
         }
@@ -66,27 +77,33 @@ final class ConsolePageTests: XCTestCase {
         XCTAssertEqual(ConsoleAuthMiddleware.safeNext("/traces?user=a b"), "/")
     }
 
-    func testLoginWithAWrongKeySaysSoAndSetsNoCookie() async throws {
+    func testLoginWithAWrongKeySaysSoAndStartsNoSession() async throws {
         let console = try await ConsoleTestApp.make()
         try await console.application.test(.router) { client in
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "api_key=llmops-nope&next=%2F")) { response in
+            let form = try await loginForm(client)
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: form.cookie],
+                                     body: ByteBuffer(string: "_csrf=\(form.csrf)&api_key=llmops-nope&next=%2F")) { response in
                 XCTAssertEqual(response.status, .unauthorized)
-                XCTAssertNil(response.headers[.setCookie])
+                XCTAssertFalse(response.headers[values: .setCookie].contains { $0.hasPrefix("llmops_session=") })
                 XCTAssertTrue(response.html.contains("That key was not accepted"))
             }
         }
     }
 
-    func testLogoutClearsTheCookie() async throws {
+    func testLogoutEndsTheSessionAndClearsTheCookie() async throws {
         let console = try await ConsoleTestApp.make()
+        let csrf = ConsoleCSRF.token(boundTo: console.sessionToken, purpose: .session)
         try await console.application.test(.router) { client in
-            try await client.execute(uri: "/logout", method: .post, headers: console.sessionHeaders) { response in
+            var headers = console.sessionHeaders
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: ByteBuffer(string: "_csrf=\(csrf)")) { response in
                 XCTAssertEqual(response.status, .seeOther)
                 XCTAssertEqual(response.headers[.location], "/login")
                 XCTAssertTrue(response.headers[.setCookie]?.hasPrefix("llmops_session=;") == true)
             }
         }
+        let stored = try await console.store.consoleSession(tokenHash: KeySecret.hash(console.sessionToken))
+        XCTAssertNil(stored)
     }
 
     func testARevokedKeyEndsTheSession() async throws {

@@ -7,7 +7,7 @@ import XCTest
 final class ConsoleRoutesPageTests: XCTestCase {
     func testRoutesPageShowsRoutesCircuitsAndChanges() async throws {
         let r = try await RoutedGateway.start { $0.retries.attempts = 0; $0.cache.exactTTLSeconds = 30 }
-        defer { Task { await r.stop() } }
+        addTeardownBlock { await r.stop() }
         r.primary.setDefault(.status(500, message: "down"))
         for i in 0..<5 {
             _ = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("q\(i)", model: "chat"), key: r.gw.developer)
@@ -16,7 +16,7 @@ final class ConsoleRoutesPageTests: XCTestCase {
         let applied = try await r.gw.send(.PUT, "/api/routes", key: r.gw.admin, body: routes.serialized())
         XCTAssertEqual(applied.status, 200)
 
-        let page = try await r.gw.send(.GET, "/routes", key: nil, headers: [("cookie", "llmops_session=\(r.gw.viewer)")])
+        let page = try await r.gw.page("/routes", as: r.gw.viewer)
         XCTAssertEqual(page.status, 200)
         let html = page.text
         XCTAssertTrue(html.contains("Routes version 1"), html)

@@ -1,22 +1,42 @@
 import Foundation
 import NIOHTTP1
 import OpsCore
+import Synchronization
 import XCTest
 
-/// Console pages through the real server: requests with a key's session cookie, and form posts.
+/// Console pages through the real server: requests as a browser signed in with a key (through the
+/// login form, once per key), and form posts carrying the session's CSRF token.
 extension GatewayHarness {
-    /// `GET path` as a browser signed in with `key` (redirects followed).
-    func page(_ path: String, as key: String) async throws -> Reply {
-        try await send(.GET, path, key: nil, headers: [("cookie", "llmops_session=\(key)")])
+    /// Signed-in browsers by harness port and key, so each key signs in once.
+    private static let browsers = Mutex<[String: ConsoleBrowser]>([:])
+
+    /// A browser signed in with `key` (one that is not, when the key is refused).
+    func browser(as key: String) async throws -> ConsoleBrowser {
+        let id = "\(port)|\(key)"
+        if let known = Self.browsers.withLock({ $0[id] }) { return known }
+        let browser = ConsoleBrowser(base: base)
+        if try await browser.signIn(key).status == 303 { _ = try await browser.get("/routes") }
+        Self.browsers.withLock { $0[id] = browser }
+        return browser
     }
 
-    /// Posts an HTML form as a browser signed in with `key`.
+    /// `GET path` as a browser signed in with `key` (redirects followed).
+    func page(_ path: String, as key: String) async throws -> Reply {
+        try await send(.GET, path, key: nil, headers: try await sessionHeaders(as: key))
+    }
+
+    /// Posts an HTML form as a browser signed in with `key`, with the session's CSRF field.
     func submit(_ path: String, _ fields: [(String, String)], as key: String) async throws -> Reply {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let body = fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)="
-            + $0.1.addingPercentEncoding(withAllowedCharacters: allowed)! }.joined(separator: "&")
-        return try await sendRaw(.POST, path, key: nil, body: body, contentType: "application/x-www-form-urlencoded",
-                                 headers: [("cookie", "llmops_session=\(key)")])
+        let browser = try await browser(as: key)
+        let all = (browser.csrf.map { [("_csrf", $0)] } ?? []) + fields
+        return try await sendRaw(.POST, path, key: nil, body: ConsoleBrowser.encode(all),
+                                 contentType: "application/x-www-form-urlencoded", headers: try await sessionHeaders(as: key))
+    }
+
+    private func sessionHeaders(as key: String) async throws -> [(String, String)] {
+        let cookies = try await browser(as: key).cookies
+        guard let session = cookies["llmops_session"] else { return [] }
+        return [("cookie", "llmops_session=\(session)")]
     }
 }
 

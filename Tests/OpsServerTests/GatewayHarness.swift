@@ -28,11 +28,12 @@ final class GatewayHarness: @unchecked Sendable {
 
     /// `storageURL` nil means a temporary SQLite file; `store`, when given, is used instead of opening one.
     static func start(durability: TraceDurability = .strict, storageURL: String? = nil, store: (any OpsStore)? = nil,
+                      clock: any WallClock = SystemClock(),
                       configure: (inout LLMOpsConfig) -> Void = { _ in }) async throws -> GatewayHarness {
-        try await GatewayHarness(durability: durability, storageURL: storageURL, store: store, configure: configure)
+        try await GatewayHarness(durability: durability, storageURL: storageURL, store: store, clock: clock, configure: configure)
     }
 
-    private init(durability: TraceDurability, storageURL: String?, store given: (any OpsStore)?,
+    private init(durability: TraceDurability, storageURL: String?, store given: (any OpsStore)?, clock: any WallClock,
                  configure: (inout LLMOpsConfig) -> Void) async throws {
         let mockPort = try await mock.start()
         dataDirectory = NSTemporaryDirectory() + "llmops-test-" + Identifier.hex(bytes: 6)
@@ -53,9 +54,10 @@ final class GatewayHarness: @unchecked Sendable {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         if let given {
-            server = try await LLMOpsServer.make(config: config, store: given, environment: ["MOCK_KEY": "sk-mock"], logger: logger)
+            server = try await LLMOpsServer.make(config: config, store: given, environment: ["MOCK_KEY": "sk-mock"], logger: logger,
+                                                 clock: clock)
         } else {
-            server = try await LLMOpsServer.make(config: config, environment: ["MOCK_KEY": "sk-mock"], logger: logger)
+            server = try await LLMOpsServer.make(config: config, environment: ["MOCK_KEY": "sk-mock"], logger: logger, clock: clock)
         }
         let store = server.services.store
         admin = try await KeyIssuer(store: store).issue(project: "alpha", role: .admin, name: "admin").secret

@@ -19,7 +19,7 @@ public protocol KeyStore: Sendable {
 
 /// Everything the server persists, behind one value.
 public protocol OpsStore: TraceStore, KeyStore, LimitStore, RouteChangeStore, PromptStore, DatasetStore, ExperimentStore,
-    ScoreStore, AnnotationQueueStore, AuditStore {
+    ScoreStore, AnnotationQueueStore, RetentionStore, EndUserStore, AuditStore, SecretStore, ConsoleSessionStore {
     /// Applies pending numbered migrations; returns the versions applied.
     @discardableResult func migrate() async throws -> [Int]
     /// Succeeds when the store answers a trivial query (for `/ready`).

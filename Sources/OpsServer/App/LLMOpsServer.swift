@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import OpsCore
@@ -15,15 +16,22 @@ public struct LLMOpsServer: Sendable {
 
     /// Opens the store, applies migrations and builds the catalog. Call `run` or `application` next.
     public static func make(config: LLMOpsConfig, dataDirectory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
+                            logger: Logger = Logger(label: "llmops"), clock: any WallClock = SystemClock()) async throws -> LLMOpsServer {
         let store = try await StoreFactory.open(url: config.storage.url, dataDirectory: dataDirectory, logger: logger)
-        return try await make(config: config, store: store, environment: environment, logger: logger)
+        return try await make(config: config, store: store, environment: environment, logger: logger, clock: clock,
+                              dataDirectory: dataDirectory)
     }
 
-    /// Builds the server around an already opened store (migrations are applied here).
+    /// Builds the server around an already opened store (migrations are applied here). `clock` is
+    /// the wall clock of keys, sessions and limits (tests fix it). `dataDirectory` is where the
+    /// master key file of `secret:NAME` references is looked for when `LLMOPS_MASTER_KEY` is unset.
     public static func make(config: LLMOpsConfig, store: any OpsStore, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            logger: Logger = Logger(label: "llmops")) async throws -> LLMOpsServer {
+                            logger: Logger = Logger(label: "llmops"), clock: any WallClock = SystemClock(),
+                            dataDirectory: String? = nil) async throws -> LLMOpsServer {
         try await store.migrate()
+        let secrets = await ModelSecrets.load(models: config.models, store: store,
+                                              source: MasterKeySource(environment: environment, storageURL: config.storage.url,
+                                                                      dataDirectory: dataDirectory))
         let metrics = GatewayMetrics()
         let journal = try openTraceJournal(config: config, store: store, logger: logger)
         let recorder = TraceRecorder(store: store, durability: config.tracing.durability, capacity: config.tracing.queueCapacity,
@@ -33,11 +41,12 @@ public struct LLMOpsServer: Sendable {
         let client = UpstreamClient()
         let services: GatewayServices
         do {
-            let catalog = try CatalogBuilder(config: config, environment: environment, client: client, logger: logger).build()
+            let catalog = try CatalogBuilder(config: config, environment: environment, secrets: secrets, client: client, logger: logger).build()
             let embedder = (catalog.entry(named: LocalModelLoader.embeddingName)?.embeddings as? EmbedderEndpoint)?.embedder
             let routing = try GatewayRouting.validated(routes: config.routes, catalog: catalog, embedder: embedder, logger: logger)
             services = GatewayServices(config: config, store: store, recorder: recorder, metrics: metrics, catalog: catalog,
-                                       authenticator: KeyAuthenticator(store: store), logger: logger, routing: routing)
+                                       authenticator: KeyAuthenticator(store: store, clock: clock, settings: config.server.auth),
+                                       clock: clock, logger: logger, routing: routing)
         } catch {
             // The client must be shut down before it is released, even when configuration is wrong.
             try? await client.shutdown()
@@ -71,10 +80,18 @@ public struct LLMOpsServer: Sendable {
     /// server, so in-flight requests drain first and their traces are flushed last.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(context: OpsRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(logger: services.logger))
         Routes.register(on: router, services: services)
         let config = services.config
-        return Application(router: router,
+        let connections = config.server.connections
+        let limiter = ConnectionLimiter(configured: connections.maxConnections)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [limiter.handler(),
+                                        RequestDeadlineHandler(headerTimeout: .seconds(Int64(connections.headerTimeoutSeconds)),
+                                                               bodyTimeout: .seconds(Int64(connections.bodyTimeoutSeconds)))],
+            idleTimeout: .seconds(Int64(connections.idleTimeoutSeconds)))
+        return Application(router: router, server: .http1(configuration: http1),
                            configuration: .init(address: .hostname(config.server.host, port: config.server.port), serverName: "llmops"),
                            services: services.backgroundServices,
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

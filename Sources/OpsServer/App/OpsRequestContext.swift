@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import OpsCore
 
 /// Per-request state: Hummingbird's core storage plus the authenticated key.
@@ -9,9 +10,16 @@ public struct OpsRequestContext: RequestContext {
     /// The console session's key secret, when the request came with the console cookie.
     public var fromConsole = false
 
+    /// The connection, for the client's address (read only when authentication needs it).
+    private let channel: any Channel
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        channel = source.channel
     }
+
+    /// The peer address of the connection the request came on.
+    public var remoteAddress: SocketAddress? { channel.remoteAddress }
 
     /// The authenticated key; 401 when the route ran without authentication.
     public func requireKey() throws(OpsError) -> APIKey {

@@ -13,7 +13,8 @@ public enum ConfigLoader {
         ["storage", "url"],
         ["tracing", "durability"], ["tracing", "queue_capacity"], ["tracing", "max_batch"], ["tracing", "journal"], ["tracing", "linger_ms"],
         ["local_models", "enabled"], ["local_models", "directory"],
-    ] + MetricsSettings.scalarKeys
+    ] + AuthSettings.scalarKeys + ConnectionSettings.scalarKeys + RetentionConfig.scalarKeys
+        + MetricsSettings.scalarKeys
 
     public static func envName(_ path: [String]) -> String { "LLMOPS_" + path.joined(separator: "_").uppercased() }
 

@@ -8,7 +8,7 @@ struct ConfigReader {
     func read() throws -> LLMOpsConfig {
         var config = LLMOpsConfig()
         let top = try ConfigMapping(root, at: "")
-        try top.rejectUnknown(["server", "storage", "tracing", "models", "local_models", "routes", "projects"])
+        try top.rejectUnknown(["server", "storage", "tracing", "models", "local_models", "routes", "projects", "retention"])
         let server = try top.mapping("server")
         if let host = try server.string("host") { config.server.host = host }
         if let port = try server.int("port") {
@@ -23,6 +23,8 @@ struct ConfigReader {
             guard poll > 0 else { throw ConfigError("server.routes_poll_ms", "must be positive") }
             config.server.routesPollMs = poll
         }
+        config.server.auth = try AuthSettings(server)
+        config.server.connections = try ConnectionSettings(server)
         config.server.metrics = try MetricsSettings(server)
         if let url = try top.mapping("storage").string("url") {
             guard url.hasPrefix("sqlite://") || url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -37,8 +39,8 @@ struct ConfigReader {
             }
             config.tracing.durability = d
         }
-        if let capacity = try tracing.int("queue_capacity") { config.tracing.queueCapacity = max(1, capacity) }
-        if let batch = try tracing.int("max_batch") { config.tracing.maxBatch = max(1, batch) }
+        if let capacity = try tracing.int("queue_capacity", in: 1...10_000_000) { config.tracing.queueCapacity = max(1, capacity) }
+        if let batch = try tracing.int("max_batch", in: 1...100_000) { config.tracing.maxBatch = max(1, batch) }
         if let journal = try tracing.bool("journal") { config.tracing.journal = journal }
         if let linger = try tracing.int("linger_ms") {
             guard (0...10_000).contains(linger) else { throw ConfigError("tracing.linger_ms", "must be from 0 to 10000, got \(linger)") }
@@ -58,6 +60,7 @@ struct ConfigReader {
         if let projects = try top.list("projects") {
             config.projects = try projects.enumerated().map { try ProjectLimitsConfig(ConfigMapping($1, at: "projects[\($0)]")) }
         }
+        config.retention = try RetentionConfig(top.mapping("retention"))
         return config
     }
 
@@ -75,7 +78,7 @@ struct ConfigReader {
         }
         if m.contains("price") {
             let p = try m.mapping("price")
-            config.price = Price(inputPerMTok: try p.double("input_per_mtok") ?? 0, outputPerMTok: try p.double("output_per_mtok") ?? 0)
+            config.price = Price(inputPerMTok: try p.double("input_per_mtok", in: 0...1_000_000) ?? 0, outputPerMTok: try p.double("output_per_mtok", in: 0...1_000_000) ?? 0)
         }
         if m.contains("timeouts") { config.timeouts = try RouteConfigReader.timeouts(m.mapping("timeouts"), base: config.timeouts) }
         return config

@@ -10,6 +10,10 @@ public struct LLMOpsConfig: Sendable {
         public var maxBodyBytes = 8 << 20
         /// How often a replica looks for route changes made elsewhere.
         public var routesPollMs = 2_000
+        /// Console sessions, cookies and the throttle on failed authentication.
+        public var auth = AuthSettings()
+        /// Request timeouts and the connection cap.
+        public var connections = ConnectionSettings()
         /// Who may read `/metrics`.
         public var metrics = MetricsSettings()
         public init() {}
@@ -46,6 +50,8 @@ public struct LLMOpsConfig: Sendable {
     public var routes: [RouteConfig] = []
     /// Rate limits and budgets per project.
     public var projects: [ProjectLimitsConfig] = []
+    /// How long traces, scores and experiment runs are kept, and how the purge paces itself.
+    public var retention = RetentionConfig()
 
     public init() {}
 }

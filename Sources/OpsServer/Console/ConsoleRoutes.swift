@@ -1,9 +1,10 @@
+import Foundation
 import Hummingbird
 
 /// The web console's routes: `/login`, `/logout`, and the pages behind the session cookie.
 public enum ConsoleRoutes {
     /// Registers the console on `router`. Pages are server-rendered HTML; without a valid
-    /// session they redirect to `/login`.
+    /// session they redirect to `/login`; every post (sign-out included) needs the session's CSRF token.
     public static func register(on router: Router<OpsRequestContext>, services: GatewayServices) {
         let renderer: ConsoleRenderer
         do {
@@ -12,14 +13,18 @@ public enum ConsoleRoutes {
             // The templates are compiled in and parsed by a test, so this is a programming error.
             preconditionFailure("Console templates do not parse: \(error)")
         }
-        let login = ConsoleLoginController(services: services, renderer: renderer)
+        let auth = services.config.server.auth
+        let sessions = ConsoleSessions(store: services.store, clock: services.clock, ttl: TimeInterval(auth.sessionTTLSeconds))
+        let login = ConsoleLoginController(services: services, renderer: renderer, sessions: sessions)
         router.get("/login") { try await login.form($0, context: $1) }
         router.post("/login") { try await login.login($0, context: $1) }
-        router.post("/logout") { try await login.logout($0, context: $1) }
 
-        let pages = router.group().add(middleware: ConsoleAuthMiddleware(authenticator: services.authenticator))
+        let pages = router.group()
+            .add(middleware: ConsoleAuthMiddleware(sessions: sessions, renderer: renderer, secureCookies: auth.secureCookies,
+                                                   maxFormBytes: services.config.server.maxBodyBytes))
             .add(middleware: ConsoleErrorPage(renderer: renderer))
             .add(middleware: StoredTracesMiddleware(recorder: services.recorder))
+        pages.post("/logout") { try await login.logout($0, context: $1) }
         let dashboard = ConsoleDashboardController(services: services, renderer: renderer)
         pages.get("/") { try await dashboard.show($0, context: $1) }
         let traces = ConsoleTracesController(services: services, renderer: renderer)

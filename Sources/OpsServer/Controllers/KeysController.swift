@@ -24,10 +24,11 @@ struct KeysController {
         var expiresAt: Date?
         if let text = try fields.string("expires_in") {
             guard let seconds = DurationText.seconds(text) else {
-                throw OpsError.invalid("expires_in must look like 90s, 15m, 12h, 30d or 2w, got '\(text)'", param: "expires_in")
+                throw OpsError.invalid("expires_in must look like 90s, 15m, 12h, 30d or 2w (at most 100 years), got '\(text)'", param: "expires_in")
             }
             expiresAt = services.clock.now().addingTimeInterval(seconds)
         }
+        try KeyGrantPolicy.check(role: role, limits: limits, expiresAt: expiresAt, grantedBy: admin)
         let issued = try await KeyIssuer(store: services.store, clock: services.clock)
             .issue(project: admin.project, role: role, name: try fields.string("name"), expiresAt: expiresAt, limits: limits)
         await services.audit.record(.keyCreate, by: admin, target: issued.key.id,
@@ -60,6 +61,9 @@ struct KeysController {
         guard let old = keys.first(where: { $0.id == id }), old.isActive(at: services.clock.now()) else {
             throw OpsError(.notFound, "No active key '\(id)' in project '\(admin.project)'", param: "id", code: "key_not_found")
         }
+        // The new key copies the old one's role, limits and expiry: the rotating key must be able to grant them.
+        try KeyGrantPolicy.check(role: old.role, limits: old.limits, expiresAt: old.expiresAt, grantedBy: admin,
+                                 subject: "the key being rotated", expiryField: "id")
         let issued = try await KeyIssuer(store: services.store, clock: services.clock).rotate(old, grace: grace)
         services.authenticator.invalidate()
         await services.audit.record(.keyRotate, by: admin, target: old.id,

@@ -3,14 +3,17 @@ import Hummingbird
 import OpsCore
 
 /// Authenticates `Authorization: Bearer <key>` (or `x-api-key`, as Anthropic clients send) and
-/// puts the key in the context. Role checks happen in controllers, after a trace has begun.
+/// puts the key in the context. Role checks happen in controllers, after a trace has begun. Failed
+/// attempts count toward the client address's and key prefix's throttle (`AuthThrottle`).
 struct KeyAuthMiddleware: RouterMiddleware {
     typealias Context = OpsRequestContext
     let authenticator: KeyAuthenticator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.key = try await authenticator.authenticate(secret: Self.secret(in: request))
+        context.key = try await authenticator.authenticate(
+            secret: Self.secret(in: request),
+            from: ClientAddress.of(request, context: context, header: authenticator.clientAddressHeader))
         return try await next(request, context)
     }
 

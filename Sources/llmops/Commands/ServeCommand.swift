@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the gateway, the management API and the web console.",
-        discussion: "Prints the console URL and, on first start, a bootstrap admin key (or registers LLMOPS_ADMIN_KEY when set)."
+        discussion: "Prints the console URL; on first start writes a bootstrap admin key to bootstrap-admin-key in the data directory (mode 0600), or registers LLMOPS_ADMIN_KEY when set (at least 32 characters)."
     )
 
     @OptionGroup var options: GlobalOptions
@@ -27,11 +27,21 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "llmops")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let server = try await LLMOpsServer.make(config: config, dataDirectory: options.dataDir, logger: logger)
-        let bootstrap = try await AdminBootstrap(store: server.services.store)
-            .ensureAdmin(secret: ProcessInfo.processInfo.environment["LLMOPS_ADMIN_KEY"])
+        let sqlite = config.storage.url.hasPrefix("sqlite://")
+        let sqlitePath = StoreFactory.sqlitePath(url: config.storage.url, dataDirectory: options.dataDir)
+        // A generated admin key goes beside the database (or into --data-dir, or ./llmops-data with PostgreSQL).
+        let dataDirectory = options.dataDir ?? (sqlite ? (sqlitePath as NSString).deletingLastPathComponent : "./llmops-data")
+        let bootstrap: AdminBootstrap.Outcome
+        do {
+            bootstrap = try await AdminBootstrap(store: server.services.store, directory: dataDirectory.isEmpty ? "." : dataDirectory)
+                .ensureAdmin(secret: ProcessInfo.processInfo.environment["LLMOPS_ADMIN_KEY"])
+        } catch {
+            await server.shutdown()
+            throw error
+        }
         let host = config.server.host
-        let storageDescription = config.storage.url.hasPrefix("sqlite://")
-            ? "sqlite://" + StoreFactory.sqlitePath(url: config.storage.url, dataDirectory: options.dataDir)
+        let storageDescription = sqlite
+            ? "sqlite://" + sqlitePath
             : "postgres (\(config.storage.url.split(separator: "@").last.map(String.init) ?? ""))"
         let banner = "  storage:  \(storageDescription)  (tracing: \(config.tracing.durability.rawValue))"
         let app = server.application { port in
@@ -40,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
                          "  OpenAI-compatible API: http://\(host):\(port)/v1",
                          banner]
             switch bootstrap {
-            case .created(let secret): lines.append("  bootstrap admin key (shown once): \(secret)")
+            case .created(let keyFile): lines.append("  bootstrap admin key: written to \(keyFile) (readable by this user only)")
             case .registered: lines.append("  admin key: the one in LLMOPS_ADMIN_KEY")
             case .existing: lines.append("  admin keys exist already: `llmops keys create --project default --role admin` makes another")
             }

@@ -1,49 +1,54 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The browser session of the console: a cookie named `llmops_session` that holds the API key
-/// secret the user pasted on the login page.
-///
-/// Why the key itself rather than a server-side session id: it keeps the server stateless (any
-/// replica can serve any browser, nothing to store or expire), and it is revocation-aware for
-/// free, because every console request re-authenticates the secret through the same cached
-/// `KeyAuthenticator` the API uses — revoking the key ends the console session within the
-/// authenticator's cache lifetime. The cookie is `HttpOnly` (scripts cannot read the key),
-/// `SameSite=Strict` (other sites cannot make the browser send it, which also guards the
-/// console's POST forms against cross-site requests) and `Secure` when the request came over HTTPS.
-enum ConsoleSession {
-    static let cookieName = "llmops_session"
+/// The console's cookies: `llmops_session` holds a signed-in browser's session token (the store
+/// keeps only its SHA-256, see `ConsoleSessions`), `llmops_login` a random value the sign-in form's
+/// CSRF token is bound to. Both are `HttpOnly` (no script reads them), `SameSite=Strict` (no other
+/// site makes the browser send them) and `Secure` when `server.secure_cookies` is set.
+enum ConsoleCookies {
+    static let sessionName = "llmops_session"
+    static let loginName = "llmops_login"
+    /// How long the sign-in form stays usable.
+    static let loginMaxAge = 3_600
 
-    /// How long the browser keeps the cookie: a working week; the key's own expiry still applies.
-    static let maxAge = 7 * 86_400
-
-    /// The secret in the request's session cookie, if any.
-    static func secret(in request: Request) -> String? {
-        guard let value = request.cookies[cookieName]?.value, !value.isEmpty else { return nil }
-        return value.removingPercentEncoding
+    /// A new random token: 32 bytes from the system CSPRNG, as 64 hex digits.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for _ in 0..<32 {
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The cookie that starts a session for `secret`.
-    static func cookie(for secret: String, secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: encode(secret), maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    /// The token in cookie `name`, when it has the shape `newToken` gives (anything else is ignored
+    /// without a store lookup).
+    static func token(_ name: String, in request: Request) -> String? {
+        guard let value = request.cookies[name]?.value, value.utf8.count == 64,
+              value.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return value
     }
 
-    /// The cookie that ends the session (expired at once).
-    static func clearingCookie(secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    /// Whether the request carries cookie `name` at all (even a malformed one).
+    static func has(_ name: String, in request: Request) -> Bool { request.cookies[name] != nil }
+
+    static func session(_ token: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: sessionName, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
-    /// Whether the request reached us over HTTPS (directly or via a proxy that says so).
-    static func isSecure(_ request: Request) -> Bool {
-        request.uri.scheme == .https || request.headers[HTTPField.Name("x-forwarded-proto")!]?.lowercased() == "https"
+    static func login(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: loginName, value: token, maxAge: loginMaxAge, path: "/login", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
-    // Generated keys are base62 already; a key set through LLMOPS_ADMIN_KEY may hold characters
-    // a cookie value cannot, so anything outside letters, digits, `-`, `_` and `.` is percent-encoded.
-    private static let cookieSafe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-
-    static func encode(_ secret: String) -> String {
-        secret.addingPercentEncoding(withAllowedCharacters: cookieSafe) ?? ""
+    /// The cookie that removes `name` (expired at once).
+    static func clearing(_ name: String, secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: name == loginName ? "/login" : "/", secure: secure, httpOnly: true,
+               sameSite: .strict)
     }
 }

@@ -3,11 +3,15 @@ import Hummingbird
 import NIOCore
 import OpsCore
 
-/// `GET /login` (the form), `POST /login` (checks the key, sets the session cookie) and
-/// `POST /logout` (clears it). See `ConsoleSession` for why the cookie holds the key.
+/// `GET /login` (the form), `POST /login` (checks the key, starts a session) and `POST /logout`
+/// (ends it). The sign-in form's CSRF token is bound to the `llmops_login` cookie the form sets;
+/// failed sign-ins count in the same throttle as the API's (per client address and key prefix).
 struct ConsoleLoginController: Sendable {
     let services: GatewayServices
     let renderer: ConsoleRenderer
+    let sessions: ConsoleSessions
+
+    private var secure: Bool { services.config.server.auth.secureCookies }
 
     private struct LoginView {
         var next: String
@@ -28,30 +32,57 @@ struct ConsoleLoginController: Sendable {
     func form(_ request: Request, context: OpsRequestContext) async throws -> Response {
         let params = request.uri.queryParameters
         let view = LoginView(next: ConsoleAuthMiddleware.safeNext(params.get("next")), error: nil, expired: params.get("expired") == "1")
-        return renderer.page("login", view: view, title: "Sign in", key: nil)
+        return loginPage(view, request: request, status: .ok)
     }
 
     func login(_ request: Request, context: OpsRequestContext) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 16 * 1024)
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: buffer))) ?? LoginForm()
         let next = ConsoleAuthMiddleware.safeNext(form.next)
+        guard ConsoleCSRF.isValid(ConsoleCSRF.submitted(in: buffer), boundTo: ConsoleCookies.token(ConsoleCookies.loginName, in: request),
+                                  purpose: .login) else {
+            let message = "The sign-in form could not be verified (it expired, or it did not come from this site). Sign in again below."
+            return loginPage(LoginView(next: next, error: message, expired: false), request: request, status: .forbidden, fresh: true)
+        }
         let secret = (form.apiKey ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = ClientAddress.of(request, context: context, header: services.authenticator.clientAddressHeader)
         do {
             // Every role may read the console: the key only has to be active.
-            _ = try await services.authenticator.authenticate(secret: secret)
+            let key = try await services.authenticator.authenticate(secret: secret, from: address)
+            let token = try await sessions.start(for: key)
             var response = Response(status: .seeOther, headers: [.location: next])
-            response.setCookie(ConsoleSession.cookie(for: secret, secure: ConsoleSession.isSecure(request)))
+            response.setCookie(ConsoleCookies.session(token, maxAge: Int(sessions.ttl), secure: secure))
+            response.setCookie(ConsoleCookies.clearing(ConsoleCookies.loginName, secure: secure))
             return response
         } catch let error as OpsError where error.kind == .unauthorized {
             let message = secret.isEmpty ? "Paste an API key to sign in." : "That key was not accepted: \(error.message)."
-            return renderer.page("login", view: LoginView(next: next, error: message, expired: false), title: "Sign in",
-                                 key: nil, status: .unauthorized)
+            return loginPage(LoginView(next: next, error: message, expired: false), request: request, status: .unauthorized)
+        } catch let error as OpsError where error.kind == .rateLimited {
+            var response = loginPage(LoginView(next: next, error: error.message + ".", expired: false), request: request,
+                                     status: .tooManyRequests)
+            if let wait = error.retryAfter { response.headers[.retryAfter] = wait }
+            return response
         }
     }
 
+    /// Ends the session (the route runs behind `ConsoleAuthMiddleware`, so the post carried the
+    /// session's CSRF token) and drops the cookie.
     func logout(_ request: Request, context: OpsRequestContext) async throws -> Response {
+        if let token = ConsoleCookies.token(ConsoleCookies.sessionName, in: request) { try await sessions.end(token) }
         var response = Response(status: .seeOther, headers: [.location: "/login"])
-        response.setCookie(ConsoleSession.clearingCookie(secure: ConsoleSession.isSecure(request)))
+        response.setCookie(ConsoleCookies.clearing(ConsoleCookies.sessionName, secure: secure))
+        return response
+    }
+
+    /// The sign-in page, its form bound to the browser's `llmops_login` cookie (set here when the
+    /// browser has none, or when `fresh`, after a refused post).
+    private func loginPage(_ view: LoginView, request: Request, status: HTTPResponse.Status, fresh: Bool = false) -> Response {
+        let existing = fresh ? nil : ConsoleCookies.token(ConsoleCookies.loginName, in: request)
+        let loginToken = existing ?? ConsoleCookies.newToken()
+        var response = ConsoleCSRF.$current.withValue(ConsoleCSRF.token(boundTo: loginToken, purpose: .login)) {
+            renderer.page("login", view: view, title: "Sign in", key: nil, status: status)
+        }
+        if existing == nil { response.setCookie(ConsoleCookies.login(loginToken, secure: secure)) }
         return response
     }
 }

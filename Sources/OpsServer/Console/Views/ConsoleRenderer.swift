@@ -38,6 +38,7 @@ struct ConsoleRenderer: Sendable {
     }
 
     /// `template` rendered with `view` inside the layout, for the signed-in `key` (nil on the login page).
+    /// Every `<form method="post">` gets the CSRF field of the request being handled (`ConsoleCSRF.current`).
     func page(_ template: String, view: Any, title: String, key: APIKey?, section: Section = .other,
               status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
         let body = library.render(view, withTemplate: template) ?? ""
@@ -47,13 +48,16 @@ struct ConsoleRenderer: Sendable {
                             onAudit: section == .audit, isAdmin: key?.role == .admin,
                             project: key?.project ?? "", role: key?.role.rawValue ?? "",
                             keyPrefix: key?.prefix ?? "")
-        let html = library.render(layout, withTemplate: "layout") ?? body
+        var html = library.render(layout, withTemplate: "layout") ?? body
+        if let csrf = ConsoleCSRF.current { html = ConsoleCSRF.addingFields(to: html, token: csrf) }
         var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         // Pages show project data: never cache them, never frame them.
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("x-frame-options")!] = "DENY"
-        headers[HTTPField.Name("content-security-policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        // No scripts at all; styles are inline (the layout's sheet and style attributes).
+        headers[HTTPField.Name("content-security-policy")!] =
+            "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
