@@ -31,6 +31,9 @@ struct RoutesCommand: AsyncParsableCommand {
             } catch let error as ConfigError {
                 throw ValidationError("\(file): \(error)")
             }
+            if let stray = routes.first(where: { $0.project != nil && $0.project != project }) {
+                throw ValidationError("\(file): the route '\(stray.name)' names project '\(stray.project ?? "")'; apply it with --project \(stray.project ?? "")")
+            }
             let config = try options.loadConfig()
             do {
                 try RouteTable.validate(routes, knownModels: config.servableModelNames)
