@@ -10,6 +10,6 @@ struct LLMOpsCommand: AsyncParsableCommand {
             (server.port → LLMOPS_SERVER_PORT, storage.url → LLMOPS_STORAGE_URL, …).
             """,
         subcommands: [ServeCommand.self, MigrateCommand.self, KeysCommand.self, RoutesCommand.self, PromptCommand.self,
-                      DatasetCommand.self, EvalCommand.self, ScoreCommand.self, AuditCommand.self]
+                      DatasetCommand.self, EvalCommand.self, ScoreCommand.self, AuditCommand.self, SecretsCommand.self]
     )
 }

@@ -5,7 +5,7 @@ import OpsTesting
 import PostgresNIO
 import XCTest
 
-/// The audit part of the store contract against a real PostgreSQL, tampering done with plain SQL.
+/// The audit and secrets parts of the store contract against a real PostgreSQL, tampering done with plain SQL.
 final class PostgresAuditStoreTests: StoreContractTestCase {
     private var schema: String?
 
@@ -24,6 +24,8 @@ final class PostgresAuditStoreTests: StoreContractTestCase {
 
     func testAuditLog() async throws { try await contractAuditLog() }
     func testConcurrentAuditAppends() async throws { try await contractConcurrentAuditAppends() }
+    func testSecrets() async throws { try await contractSecrets() }
+    func testSecretResealIsAllOrNothing() async throws { try await contractSecretResealIsAllOrNothing() }
 
     func testAuditTamperingIsFound() async throws {
         let postgres = try XCTUnwrap(store as? PostgresStore)

@@ -5,7 +5,7 @@ import OpsSQLite
 import OpsTesting
 import XCTest
 
-/// The audit part of the store contract against a SQLite file, tampering done with plain SQL
+/// The audit and secrets parts of the store contract against a SQLite file, tampering done with plain SQL
 /// through a second connection, as someone with the file would.
 final class SQLiteAuditStoreTests: StoreContractTestCase {
     private var directory: URL?
@@ -25,6 +25,8 @@ final class SQLiteAuditStoreTests: StoreContractTestCase {
 
     func testAuditLog() async throws { try await contractAuditLog() }
     func testConcurrentAuditAppends() async throws { try await contractConcurrentAuditAppends() }
+    func testSecrets() async throws { try await contractSecrets() }
+    func testSecretResealIsAllOrNothing() async throws { try await contractSecretResealIsAllOrNothing() }
 
     func testAuditTamperingIsFound() async throws {
         let queue = try DatabaseQueue(path: path)

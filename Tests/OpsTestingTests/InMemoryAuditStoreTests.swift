@@ -3,13 +3,15 @@ import OpsCore
 import OpsTesting
 import XCTest
 
-/// The audit part of the store contract against the in-memory store, and verification of a chain
+/// The audit and secrets parts of the store contract against the in-memory store, and verification of a chain
 /// edited in memory.
 final class InMemoryAuditStoreTests: StoreContractTestCase {
     override func makeStore() async throws -> any OpsStore { InMemoryStore() }
 
     func testAuditLog() async throws { try await contractAuditLog() }
     func testConcurrentAuditAppends() async throws { try await contractConcurrentAuditAppends() }
+    func testSecrets() async throws { try await contractSecrets() }
+    func testSecretResealIsAllOrNothing() async throws { try await contractSecretResealIsAllOrNothing() }
 
     func testEditedAndRemovedEntriesAreFound() async throws {
         let audit = InMemoryAuditStore()

@@ -35,7 +35,7 @@ public struct AnthropicChatModel: ChatModel {
         let response = try await client.post(url, headers: headers, json: json, timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "anthropic",
-                                            retryAfter: response.retryAfter)
+                                            retryAfter: response.retryAfter, redacting: deployment.apiKey)
         }
         let parsed: JSONValue
         do { parsed = try JSONParser.parse(response.body.readableBytesView) } catch {
@@ -51,7 +51,7 @@ public struct AnthropicChatModel: ChatModel {
         let response = try await client.stream(url, headers: headers, json: json, timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response),
-                                            provider: "anthropic", retryAfter: response.retryAfter)
+                                            provider: "anthropic", retryAfter: response.retryAfter, redacting: deployment.apiKey)
         }
         return AnthropicStreamReader.chunks(from: response.body, url: url.string,
                                             translator: AnthropicStreamTranslator(created: Self.now))

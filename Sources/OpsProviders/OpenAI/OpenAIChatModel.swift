@@ -28,7 +28,7 @@ public struct OpenAIChatModel: ChatModel {
                                              timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "openai",
-                                            retryAfter: response.retryAfter)
+                                            retryAfter: response.retryAfter, redacting: deployment.apiKey)
         }
         let json: JSONValue
         do { json = try JSONParser.parse(response.body.readableBytesView) } catch {
@@ -44,7 +44,7 @@ public struct OpenAIChatModel: ChatModel {
                                                timeouts: request.upstreamTimeouts ?? deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: try await UpstreamClient.collect(response), provider: "openai",
-                                            retryAfter: response.retryAfter)
+                                            retryAfter: response.retryAfter, redacting: deployment.apiKey)
         }
         return OpenAIStreamReader.chunks(from: response.body, url: url.string)
     }

@@ -18,7 +18,7 @@ public struct OpenAIEmbeddingModel: EmbeddingModel {
                                              timeouts: deployment.timeouts)
         guard response.isSuccess else {
             throw UpstreamErrorReader.error(status: response.status, body: response.bodyBytes, provider: "openai",
-                                            retryAfter: response.retryAfter)
+                                            retryAfter: response.retryAfter, redacting: deployment.apiKey)
         }
         guard let json = try? JSONParser.parse(response.body.readableBytesView), let data = json["data"]?.arrayValue else {
             throw OpsError(.upstreamUnavailable, "upstream returned a malformed embeddings response", code: "upstream_malformed")

@@ -7,6 +7,8 @@ import OpsProviders
 struct CatalogBuilder {
     let config: LLMOpsConfig
     let environment: [String: String]
+    /// The opened `secret:NAME` references of `models:`.
+    var secrets = ModelSecrets()
     let client: UpstreamClient
     let logger: Logger
 
@@ -15,11 +17,15 @@ struct CatalogBuilder {
         LocalModelLoader(config: config.localModels, logger: logger).add(to: &catalog)
         for (index, model) in config.models.enumerated() {
             let apiKey: String?
+            if let reference = model.apiKey, SecretResolver.isLiteral(reference) {
+                logger.warning("model '\(model.name)': models[\(index)].api_key is a key written into the configuration; use env:NAME or secret:NAME (`llmops secrets set NAME`)")
+            }
             do {
-                apiKey = try SecretResolver.resolve(model.apiKey, key: "models[\(index)].api_key", environment: environment)
+                apiKey = try SecretResolver.resolve(model.apiKey, key: "models[\(index)].api_key", environment: environment,
+                                                    secrets: secrets)
             } catch {
                 // A missing secret should not stop the other models; calls to this one fail upstream with 401.
-                logger.warning("\(error)")
+                logger.error("model '\(model.name)': \(error)")
                 apiKey = nil
             }
             let deployment = ModelDeployment(name: model.name, provider: model.provider, baseURL: model.baseURL, apiKey: apiKey,

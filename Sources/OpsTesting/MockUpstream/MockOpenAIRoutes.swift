@@ -17,6 +17,7 @@ struct MockOpenAIRoutes {
     private func chat(_ request: Request) async throws -> Response {
         let body = try await MockResponses.readJSON(request)
         state.record(body)
+        state.recordAuthorization(request.headers[.authorization])
         let prompt = body["messages"]?.arrayValue?.last(where: { $0["role"]?.stringValue == "user" })?["content"]?.stringValue ?? ""
         let (behavior, chunkDelayMs) = try await MockResponses.settle(state.next(for: prompt))
         let model = body["model"]?.stringValue ?? "mock"
@@ -54,6 +55,7 @@ struct MockOpenAIRoutes {
     private func embeddings(_ request: Request) async throws -> Response {
         let body = try await MockResponses.readJSON(request)
         state.record(body)
+        state.recordAuthorization(request.headers[.authorization])
         let (behavior, _) = try await MockResponses.settle(state.next())
         if case .status(let code, let message, let retryAfter) = behavior {
             return MockResponses.error(code: code, message: message, retryAfter: retryAfter)

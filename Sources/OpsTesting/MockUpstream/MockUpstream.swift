@@ -42,6 +42,8 @@ public final class MockUpstream: Sendable {
     public func setDefault(_ behavior: MockBehavior) { state.setDefault(behavior) }
     /// Request bodies received so far (none when made with `recordsRequests: false`).
     public var requests: [JSONValue] { state.requests }
+    /// The `Authorization` header of each OpenAI-shaped request, in order ("" when absent).
+    public var authorizations: [String] { state.authorizations }
     /// Streams whose client went away before the end.
     public var disconnectedStreams: Int { state.disconnectedStreams }
     public var completedStreams: Int { state.completedStreams }

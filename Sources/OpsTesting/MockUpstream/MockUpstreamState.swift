@@ -8,6 +8,7 @@ final class MockUpstreamState: Sendable {
         var fallback: MockBehavior = .echo
         var rules: [(contains: String, behavior: MockBehavior)] = []
         var requests: [JSONValue] = []
+        var authorizations: [String] = []
         var disconnectedStreams = 0
         var completedStreams = 0
     }
@@ -40,6 +41,13 @@ final class MockUpstreamState: Sendable {
         state.withLock { $0.requests.append(request) }
     }
     var requests: [JSONValue] { state.withLock { $0.requests } }
+
+    /// Keeps the `Authorization` header a request came with (kept with the bodies, or not at all).
+    func recordAuthorization(_ value: String?) {
+        guard recordsRequests else { return }
+        state.withLock { $0.authorizations.append(value ?? "") }
+    }
+    var authorizations: [String] { state.withLock { $0.authorizations } }
 
     func streamDisconnected() { state.withLock { $0.disconnectedStreams += 1 } }
     func streamCompleted() { state.withLock { $0.completedStreams += 1 } }
