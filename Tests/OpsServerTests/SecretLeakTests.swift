@@ -145,8 +145,11 @@ final class SecretLeakTests: XCTestCase {
             XCTAssertFalse(output.contains(masterKey), "output \(index) contains the master key")
         }
         try await store.close()
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
-        XCTAssertTrue(files.contains("llmops.sqlite"))
+        let files = (FileManager.default.subpaths(atPath: directory) ?? []).filter { file in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: directory + "/" + file, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        XCTAssertTrue(files.contains("llmops.sqlite"), "\(files)")
         for file in files {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))
             XCTAssertNil(bytes.range(of: Data(planted.utf8)), "\(file) holds the secret in the clear")
