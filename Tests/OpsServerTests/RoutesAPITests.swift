@@ -16,7 +16,9 @@ final class RoutesAPITests: XCTestCase {
         let applied = try await r.gw.send(.PUT, "/api/routes", key: r.gw.admin, body: canaryAll.serialized())
         XCTAssertEqual(applied.status, 200, applied.text)
         XCTAssertEqual(applied.json["version"]?.intValue, 1)
-        XCTAssertEqual(applied.json["modified"], ["chat"])
+        // Alpha's own route named like the operator's: added to alpha's routes, shadowing it for alpha.
+        XCTAssertEqual(applied.json["added"], ["chat"])
+        XCTAssertEqual(applied.json["project"]?.stringValue, "alpha")
         let after = try await r.gw.post("/v1/chat/completions", GatewayHarness.chat("x", model: "chat"), key: r.gw.developer)
         XCTAssertEqual(after.header("x-llmops-deployment"), "backup")
 
@@ -24,7 +26,8 @@ final class RoutesAPITests: XCTestCase {
         XCTAssertEqual(listed["version"]?.intValue, 1)
         XCTAssertEqual(listed["routes"]?[0]?["deployments"]?[0]?["model"]?.stringValue, "backup")
 
-        // Roll back to the configuration file's routes: a new, recorded change.
+        // Roll back to the configuration file's routes of alpha (none): a new, recorded change that
+        // uncovers the operator's route again.
         let rolled = try await r.gw.post("/api/routes/rollback", ["version": 0], key: r.gw.admin)
         XCTAssertEqual(rolled.status, 200, rolled.text)
         XCTAssertEqual(rolled.json["version"]?.intValue, 2)
@@ -61,7 +64,8 @@ final class RoutesAPITests: XCTestCase {
         XCTAssertEqual(missing.status, 404)
         let listed = try await r.gw.get("/api/routes", key: r.gw.viewer).json
         XCTAssertEqual(listed["version"]?.intValue, 0, "nothing was applied")
-        XCTAssertEqual(listed["routes"]?[0]?["fallbacks"], ["backup"])
+        XCTAssertEqual(listed["routes"], [], "alpha has no routes of its own")
+        XCTAssertEqual(listed["instance_routes"]?[0]?["fallbacks"], ["backup"])
     }
 
     func testKeysCreatedWithLimitsAndRotatedWithAGracePeriod() async throws {
