@@ -1,3 +1,4 @@
+import Foundation
 import OpsCore
 import PostgresNIO
 
@@ -27,7 +28,9 @@ enum PostgresRowEncoder {
         binds.append(trace.createdAt.epochMicros)
     }
 
-    static func append(_ generation: Generation, position: Int, project: String, to binds: inout PostgresBindings) {
+    /// A generation of the trace created at `traceCreatedAt`, which partitions generations with their trace.
+    static func append(_ generation: Generation, position: Int, project: String, traceCreatedAt: Date,
+                       to binds: inout PostgresBindings) {
         binds.append(generation.id)
         binds.append(generation.traceID)
         binds.append(position)
@@ -46,5 +49,6 @@ enum PostgresRowEncoder {
         binds.append(generation.latencyMs)
         binds.append(generation.ttftMs)
         binds.append(generation.startedAt.epochMicros)
+        binds.append(traceCreatedAt.epochMicros)
     }
 }

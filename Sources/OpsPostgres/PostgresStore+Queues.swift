@@ -120,6 +120,8 @@ extension PostgresStore {
                 case nil: break
                 }
             }
+            // Items erased with an end user's traces leave gaps in the positions: count the rows.
+            progress.total = progress.pending + progress.leased + progress.done
             return progress
         }
     }
@@ -204,7 +206,7 @@ extension PostgresStore {
         return out
     }
 
-    private static func items(_ rows: PostgresRowSequence) async throws -> [QueueItem] {
+    static func items(_ rows: PostgresRowSequence) async throws -> [QueueItem] {
         var out: [QueueItem] = []
         for try await (queue, position, trace, run, item, state, reviewer, lease, done) in rows
             .decode((String, Int, String?, String?, Int?, String, String?, Int64?, Int64?).self) {

@@ -16,12 +16,15 @@ extension PostgresStore {
                     try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: self.logger)
                 }
                 let generations = traces.flatMap { trace in
-                    trace.generations.enumerated().map { (generation: $0.element, position: $0.offset, project: trace.project) }
+                    trace.generations.enumerated().map {
+                        (generation: $0.element, position: $0.offset, project: trace.project, createdAt: trace.createdAt)
+                    }
                 }
                 for chunk in generations.chunked(PostgresTraceSQL.rowsPerStatement) {
                     var binds = PostgresBindings(capacity: chunk.count * PostgresTraceSQL.generationColumns.count)
                     for row in chunk {
-                        PostgresRowEncoder.append(row.generation, position: row.position, project: row.project, to: &binds)
+                        PostgresRowEncoder.append(row.generation, position: row.position, project: row.project,
+                                                  traceCreatedAt: row.createdAt, to: &binds)
                     }
                     let sql = PostgresTraceSQL.insert(into: "generations", columns: PostgresTraceSQL.generationColumns,
                                                       rows: chunk.count)

@@ -18,6 +18,8 @@ enum PostgresTraceSQL {
         ("resolved_model", ""), ("provider", ""), ("parameters", "::jsonb"), ("finish_reason", ""), ("status", ""),
         ("http_status", "::integer"), ("error", ""), ("prompt_tokens", ""), ("completion_tokens", ""),
         ("cost_usd", ""), ("latency_ms", ""), ("ttft_ms", ""), ("started_at", ""),
+        // The trace's time, which month partition the generation is in (migration v18); decoders stop before it.
+        ("trace_created_at", ""),
     ]
 
     /// SELECT list for traces: jsonb comes back as text, which `JSONParser` reads.

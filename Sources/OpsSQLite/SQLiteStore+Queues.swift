@@ -91,6 +91,8 @@ extension SQLiteStore {
                 case nil: break
                 }
             }
+            // Items erased with an end user's traces leave gaps in the positions: count the rows.
+            progress.total = progress.pending + progress.leased + progress.done
             return progress
         }
     }

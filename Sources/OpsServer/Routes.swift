@@ -78,6 +78,9 @@ enum Routes {
         api.get("queues/:id/items/:item", .key(.viewer), QueueDocs.itemByPosition, use: queues.item)
         api.post("queues/:id/items/:item/complete", .key(.developer), QueueDocs.complete, use: queues.complete)
         api.post("queues/:id/items/:item/skip", .key(.developer), QueueDocs.skip, use: queues.skip)
+        let users = UsersController(services: services)
+        api.get("users/:user/export", .key(.admin), UserDocs.export, use: users.export)
+        api.delete("users/:user", .key(.admin), UserDocs.erase, use: users.erase)
 
         // This document, built from everything above (no key needed: it holds no project data).
         open.serveOpenAPIDocument(at: "api/openapi.json")

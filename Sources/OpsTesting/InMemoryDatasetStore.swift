@@ -4,12 +4,12 @@ import OpsCore
 /// A `DatasetStore` in memory, for tests and for code that needs datasets without a database.
 /// Times are kept to the microsecond, as the database stores keep them.
 public actor InMemoryDatasetStore: DatasetStore {
-    private struct Key: Hashable {
+    struct Key: Hashable {
         var project: String
         var dataset: String
     }
 
-    private var versionsByName: [Key: [DatasetVersion]] = [:]
+    var versionsByName: [Key: [DatasetVersion]] = [:]
     private let clock: any WallClock
 
     public init(clock: any WallClock = SystemClock()) {

@@ -3,8 +3,8 @@ import OpsCore
 
 /// An `ExperimentStore` in memory, for tests. Times are kept to the microsecond.
 public actor InMemoryExperimentStore: ExperimentStore {
-    private var runsByID: [String: ExperimentRun] = [:]
-    private var itemsByRun: [String: [Int: ExperimentItemRecord]] = [:]
+    var runsByID: [String: ExperimentRun] = [:]
+    var itemsByRun: [String: [Int: ExperimentItemRecord]] = [:]
 
     public init() {}
 

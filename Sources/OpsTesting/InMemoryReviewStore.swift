@@ -5,9 +5,9 @@ import OpsCore
 /// out each queue item once however many reviewers ask at the same time, as the real stores do.
 public actor InMemoryReviewStore: ScoreStore, AnnotationQueueStore {
     private var definitions: [String: [String: ScoreDefinition]] = [:]
-    private var storedScores: [Score] = []
+    var storedScores: [Score] = []
     private var queuesByID: [String: AnnotationQueue] = [:]
-    private var itemsByQueue: [String: [QueueItem]] = [:]
+    var itemsByQueue: [String: [QueueItem]] = [:]
 
     public init() {}
 
@@ -68,9 +68,10 @@ public actor InMemoryReviewStore: ScoreStore, AnnotationQueueStore {
         guard held.count + added.count <= AnnotationQueue.maxItems else {
             throw Self.queueFull(queueID, holds: held.count, adding: added.count)
         }
-        let items = added.enumerated().map { QueueItem(queueID: queueID, position: held.count + $0.offset, target: $0.element) }
+        // Positions continue after the last one given: items erased with an end user's traces leave gaps.
+        let items = added.enumerated().map { QueueItem(queueID: queueID, position: queue.itemCount + $0.offset, target: $0.element) }
         itemsByQueue[queueID] = held + items
-        queue.itemCount = held.count + items.count
+        queue.itemCount += items.count
         queuesByID[queueID] = queue
         return items
     }
@@ -92,9 +93,8 @@ public actor InMemoryReviewStore: ScoreStore, AnnotationQueueStore {
     }
 
     public func queueItem(queueID: String, project: String, position: Int) async throws -> QueueItem? {
-        guard find(queueID, project) != nil, let items = itemsByQueue[queueID],
-              items.indices.contains(position) else { return nil }
-        return items[position]
+        guard find(queueID, project) != nil else { return nil }
+        return itemsByQueue[queueID]?.first { $0.position == position }
     }
 
     public func leasedItem(queueID: String, project: String, reviewer: String, at now: Date) async throws -> QueueItem? {
@@ -123,24 +123,24 @@ public actor InMemoryReviewStore: ScoreStore, AnnotationQueueStore {
         let item = try closable(queueID: queueID, project: project, position: position, reviewer: reviewer, at: now)
         try insert(scores)
         let closed = item.closed(as: .completed, by: reviewer, at: now)
-        itemsByQueue[queueID]![position] = closed
+        if let index = itemsByQueue[queueID]?.firstIndex(where: { $0.position == position }) { itemsByQueue[queueID]![index] = closed }
         return closed
     }
 
     public func skipItem(queueID: String, project: String, position: Int, reviewer: String, at now: Date) async throws -> QueueItem {
         let item = try closable(queueID: queueID, project: project, position: position, reviewer: reviewer, at: now)
         let closed = item.closed(as: .skipped, by: reviewer, at: now)
-        itemsByQueue[queueID]![position] = closed
+        if let index = itemsByQueue[queueID]?.firstIndex(where: { $0.position == position }) { itemsByQueue[queueID]![index] = closed }
         return closed
     }
 
     private func closable(queueID: String, project: String, position: Int, reviewer: String, at now: Date) throws -> QueueItem {
         guard find(queueID, project) != nil else { throw Self.queueNotFound(queueID) }
-        guard let items = itemsByQueue[queueID], items.indices.contains(position) else {
+        guard let item = itemsByQueue[queueID]?.first(where: { $0.position == position }) else {
             throw QueueItem.notFound(queueID: queueID, position: position)
         }
-        if let error = items[position].closingError(by: reviewer, at: now) { throw error }
-        return items[position]
+        if let error = item.closingError(by: reviewer, at: now) { throw error }
+        return item
     }
 
     private static func oldestFirst(_ a: Score, _ b: Score) -> Bool {

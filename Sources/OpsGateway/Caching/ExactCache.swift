@@ -131,4 +131,14 @@ public final class ExactCache<Value: Sendable>: Sendable {
     public func removeValue(for key: ExactCacheKey) {
         storage.withLock { s in if let slot = s.index[key] { s.remove(slot) } }
     }
+
+    /// Forgets every entry whose key matches (an erased end user's); returns how many.
+    @discardableResult
+    public func removeAll(where matches: (ExactCacheKey) -> Bool) -> Int {
+        storage.withLock { s in
+            let slots = s.index.filter { matches($0.key) }.map(\.value)
+            for slot in slots { s.remove(slot) }
+            return slots.count
+        }
+    }
 }

@@ -52,12 +52,21 @@ public struct GatewayServices: Sendable {
         RouteSync(routing: routing, store: store, clock: clock, interval: .milliseconds(config.server.routesPollMs), logger: logger)
     }
 
+    /// Deletes records past their project's retention (`retention:` in the configuration).
+    var retention: RetentionService {
+        RetentionService(store: store, config: config.retention, projects: config.projects, clock: clock,
+                         metrics: RetentionMetrics(metrics: metrics), audit: audit, logger: logger)
+    }
+
     /// The background services the server runs besides HTTP.
     var backgroundServices: [any Service] {
         var services: [any Service] = [recorder, routeSync]
         if let writeBehindLimits { services.append(LimitFlusher(store: writeBehindLimits, interval: .seconds(1), logger: logger)) }
         if let sqlite = store as? SQLiteStore {
             services.append(SQLiteCheckpointer(store: sqlite, interval: SQLiteCheckpointer.defaultInterval, logger: logger))
+        }
+        if !config.retention.policy.days.isEmpty || config.projects.contains(where: { !$0.retention.days.isEmpty }) {
+            services.append(retention)
         }
         return services
     }
