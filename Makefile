@@ -7,13 +7,13 @@ PYTHON ?= python3
 CONFIG ?= llmops.yaml
 BUILD_DIR ?= .build
 APT_PACKAGES := libsqlite3-dev libopenblas-dev pkg-config postgresql chromium chromium-driver prometheus wrk
-PIP_PACKAGES := openai pytest requests selenium
+PIP_PACKAGES := openai pytest requests selenium schemathesis
 
 include mk/models.mk
 include mk/eval.mk
 -include mk/*.local.mk
 
-.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway bench-store bench-gateway-core bench-experiment clean
+.PHONY: help deps apt-deps pip-deps build build-release run test test-swift test-python bench-gateway bench-store bench-gateway-core bench-experiment bench-connections clean
 
 help:
 	@echo "make run            build (release) and serve on http://127.0.0.1:8080 with ./llmops-data (SQLite)"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench-store    batched trace writes per second into SQLite (and PostgreSQL)"
 	@echo "make bench-eval     BLEU + ROUGE speed vs sacrebleu + rouge-score"
 	@echo "make bench-experiment  eval run over 1,000 items vs 1,000 plain requests through the gateway"
+	@echo "make bench-connections requests served alone and while 1,000 slow connections hold sockets open"
 	@echo "make bench-local    in-process models vs sentence-transformers / llama-cpp-python (by hand)"
 
 # Installs only what is missing; needs root (CI and the dev machines run as root).
@@ -34,7 +35,7 @@ apt-deps:
 	fi
 
 pip-deps:
-	@$(PYTHON) -c "import openai, pytest, requests, selenium" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+	@$(PYTHON) -c "import openai, pytest, requests, selenium, schemathesis" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 deps: apt-deps pip-deps models
 
@@ -62,6 +63,10 @@ bench-gateway:
 
 bench-experiment:
 	bash bench/experiment/run.sh
+
+# Requests per second alone and while 1,000 slow connections hold sockets open, with the server's descriptors.
+bench-connections:
+	bash bench/connections/run.sh
 
 # Routing + exact-cache lookup and semantic-cache lookup over 100k cached entries, release build.
 bench-gateway-core:

@@ -77,4 +77,10 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertNil(RetryAfter.parse("soon", now: now))
         XCTAssertNil(RetryAfter.parse("-3", now: now))
     }
+
+    func testAnAbsurdRetryAfterIsCappedNotTrappedOn() {
+        XCTAssertEqual(RetryAfter.parse("1e300", now: now), .seconds(86_400))
+        XCTAssertEqual(RetryAfter.parse("9223372036854775807", now: now), .seconds(86_400))
+        XCTAssertEqual(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", now: now), .seconds(86_400))
+    }
 }

@@ -39,7 +39,7 @@ struct KeysCommand: AsyncParsableCommand {
             var expiresAt: Date?
             if let expires {
                 guard let seconds = DurationText.seconds(expires) else {
-                    throw ValidationError("--expires must look like 90s, 15m, 12h, 30d or 2w, got '\(expires)'")
+                    throw ValidationError("--expires must look like 90s, 15m, 12h, 30d or 2w (at most 100 years), got '\(expires)'")
                 }
                 expiresAt = Date().addingTimeInterval(seconds)
             }
