@@ -37,5 +37,6 @@ enum ExperimentDocs {
         answers: [.init(schema: APISchema.object(["a": APISchema.anyObject, "b": APISchema.anyObject, "alpha": APISchema.number,
                                                   "regression": APISchema.boolean, "metrics": APISchema.array(APISchema.anyObject),
                                                   "skipped": APISchema.array(APISchema.anyObject)],
-                                                 required: ["a", "b", "metrics"]))])
+                                                 required: ["a", "b", "metrics"]))],
+        errors: [404])
 }

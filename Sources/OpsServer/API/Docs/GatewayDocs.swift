@@ -21,7 +21,8 @@ enum GatewayDocs {
                                                           "finish_reason": APISchema.nullable(APISchema.string)])),
             "usage": APISchema.nullable(usage),
         ], required: ["choices"])),
-                  .init(description: "The stream, when `stream` is true", contentType: "text/event-stream", schema: APISchema.string)],
+                  .init(description: "The stream, when `stream` is true", contentType: "text/event-stream",
+                        schema: APISchema.object(["event": APISchema.string, "data": APISchema.string], required: ["data"]))],
         errors: [404, 409, 413, 429, 502, 504],
         example: ["model": "mock-model", "messages": [["role": "user", "content": "Hello"]], "max_tokens": 16])
 

@@ -2,12 +2,16 @@ import OpsCore
 
 /// `/api/queues`: human review queues.
 enum QueueDocs {
-    static let queue = APISchema.object([
-        "id": APISchema.string, "name": APISchema.string, "description": APISchema.string, "kind": APISchema.string,
-        "run_id": APISchema.nullable(APISchema.string), "score_definitions": APISchema.array(APISchema.string),
-        "lease_seconds": APISchema.integer, "item_count": APISchema.integer, "author": APISchema.string,
-        "created_at": APISchema.string, "progress": APISchema.anyObject,
-    ], required: ["id", "name", "kind", "item_count"])
+    /// A queue; its `score_definitions` are names, or the definitions themselves from `GET /api/queues/{id}`.
+    static func queue(definitions: JSONValue) -> JSONValue {
+        APISchema.object([
+            "id": APISchema.string, "name": APISchema.string, "description": APISchema.string, "kind": APISchema.string,
+            "run_id": APISchema.nullable(APISchema.string), "score_definitions": APISchema.array(definitions),
+            "lease_seconds": APISchema.integer, "item_count": APISchema.integer, "author": APISchema.string,
+            "created_at": APISchema.string, "progress": APISchema.anyObject,
+        ], required: ["id", "name", "kind", "item_count"])
+    }
+    static let queue = queue(definitions: APISchema.string)
     static let item = APISchema.object(["queue_id": APISchema.string, "item": APISchema.integer,
                                         "state": APISchema.oneOf(["pending", "leased", "completed", "skipped"]),
                                         "reviewer": APISchema.nullable(APISchema.string), "trace": APISchema.anyObject,
@@ -26,7 +30,8 @@ enum QueueDocs {
                                 "run_id": APISchema.string], required: ["name", "score_definitions"]),
         answers: [.init(status: 201, description: "Created", schema: queue)], errors: [404, 409, 413],
         example: ["name": "Failures", "score_definitions": ["thumbs"], "trace_filter": ["status": "error"]], creates: "/id")
-    static let get = APIOperation(summary: "A queue with its progress", tag: "review", answers: [.init(schema: queue)])
+    static let get = APIOperation(summary: "A queue with its progress and its score definitions", tag: "review",
+                                  answers: [.init(schema: queue(definitions: ScoreDocs.definition))])
     static let addItems = APIOperation(summary: "Append what the queue does not hold yet", tag: "review", body: source,
                                        answers: [.init(schema: APISchema.object(["added": APISchema.array(APISchema.integer),
                                                                                  "already_queued": APISchema.integer]))],
