@@ -83,7 +83,7 @@ final class SQLiteStoreTests: XCTestCase {
         let store = try olderStore(file: "old.sqlite", migrations: ["v1", "v2", "v3", "v4", "v5", "v10"])
         try await store.insertTraces([StoreFixtures.trace(id: "kept", at: 1)])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [6, 7, 8, 11, 12, 13, 14])
+        XCTAssertEqual(applied, [6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19])
         try await store.insertScores([Score(project: "alpha", target: .trace("kept"), name: "thumbs", value: .boolean(true),
                                             source: .api, author: "k", createdAt: StoreFixtures.date(secondsAfterEpoch: 2))])
         let scores = try await store.scores(project: "alpha", target: .trace("kept"))
@@ -96,16 +96,18 @@ final class SQLiteStoreTests: XCTestCase {
     func testMigrationsAreNumberedAndRecorded() async throws {
         let store = try SQLiteStore(path: directory.appendingPathComponent("m.sqlite").path)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14])
+        XCTAssertEqual(applied, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
         let recorded = try await store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12", "v13", "v14"])
+        XCTAssertEqual(recorded, ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10", "v11", "v12", "v13", "v14",
+                                  "v15", "v16", "v17", "v18", "v19"])
         let tables = try await store.pool.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["annotation_queue_items", "annotation_queues", "api_keys", "dataset_items", "dataset_versions",
+        XCTAssertEqual(tables, ["annotation_queue_items", "annotation_queues", "api_keys", "audit_head", "audit_log", "console_sessions",
+                                "dataset_items", "dataset_versions",
                                 "experiment_items", "experiment_runs", "generations", "limit_states", "projects", "prompt_label_moves",
                                 "prompt_labels", "prompt_versions", "prompts", "route_changes", "score_definitions", "scores",
-                                "sqlite_sequence", "trace_journal_position", "traces"])
+                                "secrets", "sqlite_sequence", "trace_journal_position", "traces"])
         let reopened = try SQLiteStore(path: store.path)
         let again = try await reopened.migrate()
         XCTAssertEqual(again, [], "a second process opening the same file applies nothing")
@@ -139,7 +141,7 @@ final class SQLiteStoreTests: XCTestCase {
         let bare = StoreFixtures.trace(id: "bare-before-v12", at: 2)
         try await store.insertTraces([full, bare])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [12, 13, 14])
+        XCTAssertEqual(applied, [12, 13, 14, 15, 16, 17, 18, 19])
         let keptFull = try await store.trace(id: full.id, project: full.project)
         XCTAssertEqual(keptFull, full, "every field and generation survives the rebuild")
         let keptBare = try await store.trace(id: bare.id, project: bare.project)
@@ -164,7 +166,7 @@ final class SQLiteStoreTests: XCTestCase {
         let early = (0..<5).map { StoreFixtures.trace(id: "early-\($0)", at: Double($0)) }
         try await store.insertTraces(early)
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [13, 14])
+        XCTAssertEqual(applied, [13, 14, 15, 16, 17, 18, 19])
         let late = (5..<8).map { StoreFixtures.trace(id: "late-\($0)", at: Double($0)) }
         try await store.insertTraces(late)
         let definition = try await store.pool.read { db in
@@ -185,7 +187,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(before.generations.count, 2, "the fixture has generations to keep")
         try await store.insertTraces([before])
         let applied = try await store.migrate()
-        XCTAssertEqual(applied, [11, 12, 13, 14])
+        XCTAssertEqual(applied, [11, 12, 13, 14, 15, 16, 17, 18, 19])
         let kept = try await store.trace(id: "before-v11", project: before.project)
         XCTAssertEqual(kept?.generations.map(\.id), before.generations.map(\.id))
         XCTAssertEqual(kept?.generations.map(\.model), before.generations.map(\.model))
