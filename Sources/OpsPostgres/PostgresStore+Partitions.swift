@@ -89,6 +89,9 @@ extension PostgresStore {
         let partition = month.partitionName(of: table)
         let range = "\(column) >= \(month.startMicros) AND \(column) < \(month.endMicros)"
         for sql in [
+            // Writers of that month wait until the partition is attached, so none lands in the
+            // catch-all between the move and the attach (which would refuse it).
+            "LOCK TABLE \(table)_default IN EXCLUSIVE MODE",
             "CREATE TABLE \(partition) (LIKE \(table) INCLUDING DEFAULTS)",
             "WITH moved AS (DELETE FROM \(table)_default WHERE \(range) RETURNING *) INSERT INTO \(partition) SELECT * FROM moved",
             "ALTER TABLE \(table) ATTACH PARTITION \(partition) FOR VALUES FROM (\(month.startMicros)) TO (\(month.endMicros))",
