@@ -23,7 +23,7 @@ extension PostgresStore {
     func withConnectTimeout<T: Sendable>(_ operation: String,
                                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let timeout = connectTimeout * 2
-        let outcome = try await run(operation) {
+        let outcome = try await runUnbounded(operation) {
             try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask { try await body() }
                 group.addTask {

@@ -102,24 +102,30 @@ public final class PostgresStore: OpsStore {
     @discardableResult
     func run<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
         let timeout = connectTimeout * 2
-        do {
-            let outcome = try await withoutActuallyEscaping(body) { body in
-                // The group awaits both children before returning, so `body` never outlives this call.
-                nonisolated(unsafe) let body = body
-                return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
-                    group.addTask { .finished(try await body()) }
-                    group.addTask {
-                        try await Task.sleep(for: timeout)
-                        return .timedOut
-                    }
-                    defer { group.cancelAll() }
-                    return try await group.next() ?? .timedOut
+        let outcome = try await withoutActuallyEscaping(body) { body in
+            // The group awaits both children before returning, so `body` never outlives this call.
+            nonisolated(unsafe) let body = body
+            return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
+                group.addTask { .finished(try await self.runUnbounded(operation, body)) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return .timedOut
                 }
+                defer { group.cancelAll() }
+                return try await group.next() ?? .timedOut
             }
-            switch outcome {
-            case .finished(let value): return value
-            case .timedOut: throw PostgresStoreError(.unavailable, "\(operation) got no answer within \(timeout)")
-            }
+        }
+        switch outcome {
+        case .finished(let value): return value
+        case .timedOut: throw PostgresStoreError(.unavailable, "\(operation) got no answer within \(timeout)")
+        }
+    }
+
+    /// `run` with no time limit: for callers that bound the wait themselves (`withConnectTimeout`
+    /// races the query and then asks a fresh connection why it failed).
+    func runUnbounded<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
         } catch let error as OpsError {
             throw error
         } catch let error as PostgresTransactionError where error.closureError is OpsError {

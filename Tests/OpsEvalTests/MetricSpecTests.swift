@@ -63,7 +63,7 @@ final class MetricSpecTests: XCTestCase {
             (["ignore_case": "yes"], "settings.ignore_case", "must be a boolean"),
             (["scorer_timeout": 0], "settings.scorer_timeout", "between"),
             (["scorer_timeout": "30s"], "settings.scorer_timeout", "must be a number"),
-            (["scorer_concurrency": 0], "settings.scorer_concurrency", "at least 1"),
+            (["scorer_concurrency": 0], "settings.scorer_concurrency", "between 1 and 256"),
             (["scorer_concurrency": 1000], "settings.scorer_concurrency", "between 1 and 256"),
             (["judges": ["judge:x": 0]], "settings.judges.judge:x", "prompt version number"),
             (["ignore_cases": true], "settings.ignore_cases", "is not a metric setting"),

@@ -64,7 +64,7 @@ final class ExperimentsAPITests: XCTestCase {
             (plan { $0["metrics"] = ["blue"] }, 400, "metrics[0]", "is not a metric"),
             (plan { $0["metrics"] = [] }, 400, "metrics", "non-empty list"),
             (plan { $0["metrics"] = ["exact", "exact"] }, 400, "metrics", "listed twice"),
-            (plan { $0["concurrency"] = 0 }, 400, "concurrency", "at least 1"),
+            (plan { $0["concurrency"] = 0 }, 400, "concurrency", "must be between 1"),
             (plan { $0["concurrency"] = 500 }, 400, "concurrency", "between 1 and 256"),
             (plan { $0["target"] = ["type": "agent"] }, 400, "target.type", "'prompt' or 'model'"),
             (plan { $0["target"] = ["type": "prompt", "prompt": "qa"] }, 400, "target.version", "target.version is required"),
@@ -85,7 +85,7 @@ final class ExperimentsAPITests: XCTestCase {
         let id = try XCTUnwrap(run.json["id"]?.stringValue)
         let results: [(JSONValue, Int, String, String)] = [
             (["items": [["item": 0], ["item": 2]]], 400, "items[1].item", "has 2 items (0…1)"),
-            (["items": [["item": -1]]], 400, "items[0].item", "at least 0"),
+            (["items": [["item": -1]]], 400, "items[0].item", "must be between 0"),
             (["items": [["output": "x"]]], 400, "items[0].item", "items[0].item is required"),
             (["items": [["item": 0, "scores": ["exact": "high"]]]], 400, "items[0].scores.exact", "must be a number"),
             (["items": [["item": 0, "latency_ms": 3]]], 400, "items[0].latency_ms", "not an item result field"),

@@ -65,7 +65,7 @@ final class TracesAPITests: XCTestCase {
         XCTAssertEqual(metrics.status, 200)
         let text = metrics.text
         XCTAssertTrue(text.contains(#"llmops_requests_total{model="mock-model",status="200"} 1"#), text)
-        XCTAssertTrue(text.contains(#"llmops_requests_total{model="missing",status="404"} 1"#), text)
+        XCTAssertTrue(text.contains(#"llmops_requests_total{model="unknown",status="404"} 1"#), text)
         XCTAssertTrue(text.contains("llmops_request_duration_seconds_bucket"), text)
         XCTAssertTrue(text.contains(#"llmops_tokens_total{model="mock-model",kind="completion"} 2"#), text)
         XCTAssertTrue(text.contains("llmops_traces_written_total 2"), text)

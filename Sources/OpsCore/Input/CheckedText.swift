@@ -13,11 +13,11 @@ public enum CheckedText {
     public static func int(_ text: String, param: String, in range: ClosedRange<Int>) throws(OpsError) -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let value = Int(trimmed) else {
-            throw .invalid("\(param) must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(excerpt(text))'",
+            throw .invalid("\(param) must be an integer between \(range.lowerBound) and \(range.upperBound), got '\(excerpt(text))'",
                            param: param)
         }
         guard range.contains(value) else {
-            throw .invalid("\(param) must be from \(range.lowerBound) to \(range.upperBound), got \(value)", param: param)
+            throw .invalid("\(param) must be between \(range.lowerBound) and \(range.upperBound), got \(value)", param: param)
         }
         return value
     }
@@ -26,7 +26,7 @@ public enum CheckedText {
     public static func double(_ text: String, param: String, in range: ClosedRange<Double>) throws(OpsError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let value = Double(trimmed), value.isFinite else {
-            throw .invalid("\(param) must be a number from \(NumberRange.describe(range.lowerBound)) to "
+            throw .invalid("\(param) must be a number between \(NumberRange.describe(range.lowerBound)) and "
                            + "\(NumberRange.describe(range.upperBound)), got '\(excerpt(text))'", param: param)
         }
         try NumberRange.check(value, param: param, in: range)

@@ -22,14 +22,14 @@ public enum NumberRange {
 
     public static func check(_ value: Double, param: String, in range: ClosedRange<Double>) throws(OpsError) {
         guard value.isFinite, range.contains(value) else {
-            throw .invalid("\(param) must be from \(describe(range.lowerBound)) to \(describe(range.upperBound)), got \(describe(value))",
+            throw .invalid("\(param) must be between \(describe(range.lowerBound)) and \(describe(range.upperBound)), got \(describe(value))",
                            param: param)
         }
     }
 
     public static func check(_ value: Int, param: String, in range: ClosedRange<Int>) throws(OpsError) {
         guard range.contains(value) else {
-            throw .invalid("\(param) must be from \(range.lowerBound) to \(range.upperBound), got \(value)", param: param)
+            throw .invalid("\(param) must be between \(range.lowerBound) and \(range.upperBound), got \(value)", param: param)
         }
     }
 

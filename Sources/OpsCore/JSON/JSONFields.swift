@@ -53,7 +53,7 @@ public struct JSONFields: Sendable {
         guard let value = object[key], !value.isNull else { return nil }
         guard let i = value.intValue else {
             if case .double(let d) = value, d.rounded() == d {
-                throw .invalid("\(fieldPath(key)) must be from \(range.lowerBound) to \(range.upperBound), got \(NumberRange.describe(d))",
+                throw .invalid("\(fieldPath(key)) must be between \(range.lowerBound) and \(range.upperBound), got \(NumberRange.describe(d))",
                                param: fieldPath(key))
             }
             throw wrongType(key, "an integer", value)

@@ -44,10 +44,6 @@ public struct QueueRequest: Sendable, Hashable {
         }
         scoreNames = names
         leaseSeconds = try fields.int("lease_seconds", in: AnnotationQueue.leaseRange) ?? AnnotationQueue.defaultLeaseSeconds
-        guard AnnotationQueue.leaseRange.contains(leaseSeconds) else {
-            throw .invalid("lease_seconds must be between \(AnnotationQueue.leaseRange.lowerBound) and "
-                           + "\(AnnotationQueue.leaseRange.upperBound), got \(leaseSeconds)", param: "lease_seconds")
-        }
         source = try Source(fields: fields)
     }
 }

@@ -76,10 +76,6 @@ public struct MetricSettings: Sendable, Hashable {
         }
         scorerTimeout = try fields.double("scorer_timeout", in: 0.001...3600) ?? 30
         let concurrency = try fields.int("scorer_concurrency", in: 1...256) ?? 4
-        guard concurrency <= 256 else {
-            throw .invalid("\(path).scorer_concurrency must be between 1 and 256, got \(concurrency)",
-                           param: "\(path).scorer_concurrency")
-        }
         scorerConcurrency = concurrency
     }
 }

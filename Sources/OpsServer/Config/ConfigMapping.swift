@@ -56,10 +56,10 @@ struct ConfigMapping {
         } else if let s = value as? String, let i = Int(s.trimmingCharacters(in: .whitespaces)) {
             number = i
         } else {
-            throw ConfigError(key(name), "must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(value)'")
+            throw ConfigError(key(name), "must be an integer between \(range.lowerBound) and \(range.upperBound), got '\(value)'")
         }
         guard range.contains(number) else {
-            throw ConfigError(key(name), "must be from \(range.lowerBound) to \(range.upperBound), got \(number)")
+            throw ConfigError(key(name), "must be between \(range.lowerBound) and \(range.upperBound), got \(number)")
         }
         return number
     }
@@ -77,7 +77,7 @@ struct ConfigMapping {
             throw ConfigError(key(name), "must be a number, got '\(value)'")
         }
         guard number.isFinite, range.contains(number) else {
-            throw ConfigError(key(name), "must be from \(NumberRange.describe(range.lowerBound)) to "
+            throw ConfigError(key(name), "must be between \(NumberRange.describe(range.lowerBound)) and "
                               + "\(NumberRange.describe(range.upperBound)), got \(NumberRange.describe(number))")
         }
         return number

@@ -25,7 +25,7 @@ struct PromptLabelsController {
         try Prompt.validateLabel(label, param: "label")
         let body = try await JSONResponse.readBody(request, limit: 64 << 10)
         let fields = try JSONFields(body)
-        guard let version = try fields.int("version", min: 1) else {
+        guard let version = try fields.int("version", in: NumberRange.version) else {
             throw OpsError.invalid("version is required: the version number the label should point at", param: "version")
         }
         let move = try await services.store.moveLabel(project: key.project, name: name, label: label, to: version,

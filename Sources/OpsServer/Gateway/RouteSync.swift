@@ -47,7 +47,8 @@ struct RouteSync: Service {
             do { try await refresh() } catch {
                 logger.error("could not refresh routes from the store: \(error)")
             }
-            try? await Task.sleep(for: interval)
+            // Woken by a graceful shutdown too, so SIGTERM (and a test's stop) does not wait out the interval.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

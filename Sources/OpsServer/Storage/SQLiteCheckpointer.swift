@@ -17,7 +17,8 @@ struct SQLiteCheckpointer: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            // Woken by a graceful shutdown too, so SIGTERM (and a test's stop) does not wait out the interval.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             do { try await store.checkpoint() } catch {
                 logger.warning("WAL checkpoint failed (the writer's own checkpoint remains as a backstop): \(error)")
             }

@@ -50,11 +50,18 @@ struct ConsoleLoginController: Sendable {
             // Every role may read the console: the key only has to be active.
             let key = try await services.authenticator.authenticate(secret: secret, from: address)
             let token = try await sessions.start(for: key)
+            await services.audit.record(.login, by: key, detail: ["address": .string(address ?? "unknown")])
             var response = Response(status: .seeOther, headers: [.location: next])
             response.setCookie(ConsoleCookies.session(token, maxAge: Int(sessions.ttl), secure: secure))
             response.setCookie(ConsoleCookies.clearing(ConsoleCookies.loginName, secure: secure))
             return response
         } catch let error as OpsError where error.kind == .unauthorized {
+            // No project is known for a key that was not accepted: the entry is the instance's, and
+            // names the address, never what was typed.
+            if !secret.isEmpty {
+                await services.audit.record(.loginFailed, actor: address ?? "unknown", project: "*",
+                                            detail: ["address": .string(address ?? "unknown")])
+            }
             let message = secret.isEmpty ? "Paste an API key to sign in." : "That key was not accepted: \(error.message)."
             return loginPage(LoginView(next: next, error: message, expired: false), request: request, status: .unauthorized)
         } catch let error as OpsError where error.kind == .rateLimited {
@@ -69,6 +76,7 @@ struct ConsoleLoginController: Sendable {
     /// session's CSRF token) and drops the cookie.
     func logout(_ request: Request, context: OpsRequestContext) async throws -> Response {
         if let token = ConsoleCookies.token(ConsoleCookies.sessionName, in: request) { try await sessions.end(token) }
+        if let key = try? context.require(.viewer) { await services.audit.record(.logout, by: key) }
         var response = Response(status: .seeOther, headers: [.location: "/login"])
         response.setCookie(ConsoleCookies.clearing(ConsoleCookies.sessionName, secure: secure))
         return response
