@@ -25,7 +25,8 @@ public struct DashboardAggregator: Sendable {
             let index = Int(point.createdAt.timeIntervalSince(from) / width)
             guard (0..<count).contains(index) else { continue }
             let sample = StatSample(isError: point.status == .error, latency: point.latencyMs,
-                                      tokens: point.totalTokens, cost: point.costUSD)
+                                      // Rows stored before token counts were clamped may hold anything.
+                                      tokens: min(max(point.totalTokens, 0), 2 * NumberRange.tokens.upperBound), cost: point.costUSD)
             perBucket[index].append(sample)
             perModel[point.model, default: []].append(sample)
             all.append(sample)
