@@ -5,23 +5,9 @@ import OpsTesting
 import PostgresNIO
 import XCTest
 
-/// The audit and secrets parts of the store contract against a real PostgreSQL, tampering done with plain SQL.
-final class PostgresAuditStoreTests: StoreContractTestCase {
-    private var schema: String?
-
-    override func makeStore() async throws -> any OpsStore {
-        let (url, schema) = try PostgresTestDatabase.freshSchemaURL()
-        self.schema = schema
-        return try PostgresStore(url: url, logger: PostgresTestDatabase.logger)
-    }
-
-    override func tearDown() async throws {
-        if let schema, let postgres = store as? PostgresStore {
-            await PostgresTestDatabase.drop(schema, using: postgres)
-        }
-        try await super.tearDown()
-    }
-
+/// The audit and secrets parts of the store contract against a real PostgreSQL (the contract class's
+/// fresh schema per test), tampering done with plain SQL.
+extension PostgresStoreContractTests {
     func testAuditLog() async throws { try await contractAuditLog() }
     func testConcurrentAuditAppends() async throws { try await contractConcurrentAuditAppends() }
     func testSecrets() async throws { try await contractSecrets() }
